@@ -1,0 +1,157 @@
+"""Importers that move stock: 分区库存 (set quantities) and 库存流水 (append dated rows)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from jdstock_desktop.domain.stock import LedgerKind
+from jdstock_desktop.errors import BadInput
+from jdstock_desktop.services.ledger import LedgerWriter, Pair
+from jdstock_desktop.services.lookups import product_ids
+from jdstock_desktop.services.sheet_import import ImportContext, importer
+from jdstock_desktop.sheets.reader import SheetRow
+from jdstock_desktop.storage.models import LedgerEntry, Warehouse
+
+# 库存流水 types and the ledger kinds they are stored as.
+SHEET_TYPE_KIND = {
+    "入库": LedgerKind.INBOUND,
+    "发货": LedgerKind.SHIP,
+    "盘点": LedgerKind.COUNT,
+    "调整": LedgerKind.ADJUST,
+    "退货": LedgerKind.RETURN,
+}
+# How the app's own kinds appear in an exported 库存流水 (reservations move no stock: not listed).
+KIND_SHEET_TYPE = {
+    LedgerKind.INBOUND.value: "入库",
+    LedgerKind.SHIP.value: "发货",
+    LedgerKind.COUNT.value: "盘点",
+    LedgerKind.ADJUST.value: "调整",
+    LedgerKind.RETURN.value: "退货",
+    LedgerKind.IMPORT.value: "盘点",
+    LedgerKind.MANUAL.value: "调整",
+    LedgerKind.VIOLATION.value: "调整",
+}
+
+
+def signed_delta(sheet_type: str, qty: int) -> int:
+    """发货 always takes stock out and 入库/退货 bring it in, whichever sign the clerk typed."""
+    if sheet_type == "发货":
+        return -abs(qty)
+    if sheet_type in ("入库", "退货"):
+        return abs(qty)
+    return qty
+
+
+def _resolve_pairs(
+    s: Session, rows: list[SheetRow], ctx: ImportContext
+) -> list[tuple[SheetRow, Pair]]:
+    skus = product_ids(s)
+    whs = dict(s.execute(select(Warehouse.name, Warehouse.id).where(Warehouse.deleted.is_(False))))
+    out = []
+    for row in rows:
+        sku, wh = str(row.values["sku"]), str(row.values["warehouse"])
+        pid, wid = skus.get(sku), whs.get(wh)
+        if pid is None:
+            ctx.problems.add(row.row, "sku", f"未知商品编码「{sku}」")
+        if wid is None:
+            ctx.problems.add(row.row, "warehouse", f"未知仓库「{wh}」")
+        if pid is not None and wid is not None:
+            out.append((row, (pid, wid)))
+    return out
+
+
+@importer("regional_stock")
+def import_regional_stock(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
+    resolved = _resolve_pairs(s, rows, ctx)
+    if ctx.problems.items:
+        return
+    writer = LedgerWriter(s, ctx.operator)
+    writer.load([pair for _, pair in resolved])
+    for row, pair in resolved:
+        target = int(row.values["on_hand"])  # type: ignore[call-overload]
+        before, _ = writer.quantities(pair)
+        existed = writer.exists(pair)
+        try:
+            changed = writer.set_on_hand(
+                pair,
+                target,
+                LedgerKind.IMPORT,
+                where=f"{row.values['sku']} @ {row.values['warehouse']}",
+                note=f"导入 {ctx.report.file}" if ctx.report.file else "导入",
+            )
+        except BadInput as exc:
+            ctx.problems.add(row.row, "on_hand", str(exc))
+            continue
+        if not changed:
+            ctx.report.unchanged += 1
+        elif existed:
+            ctx.report.updated += 1
+            ctx.report.detail(
+                f"{row.values['sku']} @ {row.values['warehouse']}：{before} → {target}"
+            )
+        else:
+            ctx.report.created += 1
+            ctx.report.detail(f"{row.values['sku']} @ {row.values['warehouse']}：新建 {target}")
+    if not ctx.problems.items:
+        ctx.report.ledger_rows = writer.flush()
+
+
+def _ledger_key(time: dt.datetime, pair: Pair, delta: int, sheet_type: str, note: str) -> tuple:
+    return (time.replace(microsecond=0), pair, delta, sheet_type, note)
+
+
+@importer("ledger")
+def import_ledger(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
+    resolved = _resolve_pairs(s, rows, ctx)
+    if ctx.problems.items or not resolved:
+        return
+    resolved.sort(key=lambda item: (item[0].values["time"], item[0].row))
+    times = [r.values["time"] for r, _ in resolved]
+    # Re-importing the same file appends nothing: rows already in the ledger (same time, pair,
+    # quantity, type and note) are matched once each and skipped.
+    already: Counter[tuple] = Counter()
+    for time, pid, wid, delta, kind, note in s.execute(
+        select(
+            LedgerEntry.time,
+            LedgerEntry.product_id,
+            LedgerEntry.warehouse_id,
+            LedgerEntry.delta,
+            LedgerEntry.kind,
+            LedgerEntry.note,
+        ).where(LedgerEntry.time >= min(times), LedgerEntry.time <= max(times))
+    ):
+        sheet_type = KIND_SHEET_TYPE.get(kind)
+        if sheet_type:
+            already[_ledger_key(time, (pid, wid), delta, sheet_type, note)] += 1
+    writer = LedgerWriter(s, ctx.operator)
+    writer.load({pair for _, pair in resolved})
+    for row, pair in resolved:
+        v = row.values
+        sheet_type = str(v["type"])
+        delta = signed_delta(sheet_type, int(v["qty"]))  # type: ignore[call-overload]
+        note = str(v.get("note") or "")
+        key = _ledger_key(v["time"], pair, delta, sheet_type, note)  # type: ignore[arg-type]
+        if already[key]:
+            already[key] -= 1
+            ctx.report.unchanged += 1
+            continue
+        try:
+            writer.change(
+                pair,
+                delta,
+                SHEET_TYPE_KIND[sheet_type],
+                where=f"{v['sku']} @ {v['warehouse']}",
+                time=v["time"],
+                note=note,
+            )  # type: ignore[arg-type]
+        except BadInput as exc:
+            ctx.problems.add(row.row, "qty", str(exc))
+            continue
+        ctx.report.created += 1
+        ctx.report.detail(f"{v['time']} {v['sku']} @ {v['warehouse']} {sheet_type} {delta:+d}")
+    if not ctx.problems.items:
+        ctx.report.ledger_rows = writer.flush()

@@ -1,0 +1,1 @@
+"""Spreadsheet forms: one declaration per sheet drives export, import, dropdowns and validation."""

@@ -1,0 +1,1 @@
+"""SQLAlchemy 2.x storage: typed models, the engine, SQL aggregations, Alembic migrations."""

@@ -1,0 +1,100 @@
+"""Opening a stock book: URL resolution, engine set-up, schema upgrade, transactions."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from jdstock_desktop.config import default_book_path, default_operator
+
+# The newest Alembic revision; a test checks it equals the migration scripts' head. Knowing it
+# here lets every command see that a book is current without importing Alembic (fast start).
+HEAD_REVISION = "0001_initial"
+
+
+def resolve_url(db: str | Path | None) -> str:
+    """A SQLAlchemy URL from --db: None = default book, a URL as is, else a file path."""
+    if db is None:
+        return f"sqlite:///{default_book_path()}"
+    value = str(db)
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
+    cur = dbapi_conn.cursor()  # type: ignore[attr-defined]
+    cur.execute("PRAGMA foreign_keys=ON")
+    # WAL + FULL: a committed transaction survives a crash or power cut; readers never block.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(engine: Engine) -> None:
+    """Create or upgrade the schema with Alembic, then make sure the national warehouse exists."""
+    from jdstock_desktop.storage.migrate import upgrade_to_head
+
+    upgrade_to_head(engine)
+
+
+@dataclass
+class Book:
+    """An open stock book: where it is and how to start a transaction on it."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+    operator: str
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back everything on any error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        with self.sessions() as session:
+            yield session
+
+    @property
+    def display_name(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_book(db: str | Path | None = None, *, operator: str | None = None) -> Book:
+    """Open (creating or upgrading when needed) the stock book named by --db."""
+    url = resolve_url(db)
+    engine = make_engine(url)
+    if current_revision(engine) != HEAD_REVISION:
+        upgrade(engine)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Book(url=url, engine=engine, sessions=sessions, operator=operator or default_operator())
