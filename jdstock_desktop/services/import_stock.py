@@ -50,7 +50,9 @@ def _resolve_pairs(
     s: Session, rows: list[SheetRow], ctx: ImportContext
 ) -> list[tuple[SheetRow, Pair]]:
     skus = product_ids(s)
-    whs = dict(s.execute(select(Warehouse.name, Warehouse.id).where(Warehouse.deleted.is_(False))))
+    whs = dict(
+        s.execute(select(Warehouse.name, Warehouse.id).where(Warehouse.deleted.is_(False))).all()
+    )
     out = []
     for row in rows:
         sku, wh = str(row.values["sku"]), str(row.values["warehouse"])

@@ -91,7 +91,9 @@ def chain_links(session: Session, product_id: int, warehouse_ids: Sequence[int])
         )
     }
     names = dict(
-        session.execute(select(Warehouse.id, Warehouse.name).where(Warehouse.id.in_(warehouse_ids)))
+        session.execute(
+            select(Warehouse.id, Warehouse.name).where(Warehouse.id.in_(warehouse_ids))
+        ).all()
     )
     return [ChainLink(wid, names[wid], stock.get(wid, 0)) for wid in warehouse_ids]
 

@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from jdstock_desktop.services import import_book, import_stock, sheet_export  # noqa: F401
+from jdstock_desktop.services import import_book, import_orders, import_stock, sheet_export  # noqa: F401

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from jdstock_desktop.errors import CellProblem, SheetErrors
 from jdstock_desktop.sheets.definition import SheetDef
-from jdstock_desktop.sheets.reader import SheetRow, read_sheet
+from jdstock_desktop.sheets.reader import SheetRow, check_sheet
 from jdstock_desktop.storage.db import Book
 
 
@@ -102,15 +102,26 @@ def importer(form_id: str) -> Callable[[Importer], Importer]:
 
 
 def import_rows(
-    book: Book, sheet: SheetDef, rows: list[SheetRow], *, file: str = "", dry_run: bool = False
+    book: Book,
+    sheet: SheetDef,
+    rows: list[SheetRow],
+    *,
+    file: str = "",
+    dry_run: bool = False,
+    cell_problems: list[CellProblem] | None = None,
 ) -> ImportReport:
-    """Apply checked rows of `sheet`; with dry_run the same work is done and rolled back."""
+    """Apply checked rows of `sheet`; with dry_run the same work is done and rolled back.
+
+    `cell_problems` (bad cells found while reading) are reported together with what the book
+    finds wrong in the good rows, so the clerk sees every problem of the file at once.
+    """
     _load_handlers()
     handler = IMPORTERS.get(sheet.form_id)
     if handler is None:
         raise NotImplementedError(f"no importer for {sheet.form_id}")
     report = ImportReport(sheet=sheet.name, file=file, dry_run=dry_run, rows=len(rows))
     ctx = ImportContext(sheet, report, Problems(sheet, file), book.operator)
+    ctx.problems.items.extend(cell_problems or ())
     with book.sessions() as session:
         try:
             handler(session, rows, ctx)
@@ -128,8 +139,10 @@ def import_rows(
 def import_sheet(
     book: Book, sheet: SheetDef, path: str | Path, *, dry_run: bool = False
 ) -> ImportReport:
-    rows = read_sheet(path, sheet)
-    return import_rows(book, sheet, rows, file=str(path), dry_run=dry_run)
+    rows, problems = check_sheet(path, sheet)
+    return import_rows(
+        book, sheet, rows, file=str(path), dry_run=dry_run, cell_problems=problems
+    )
 
 
 def _load_handlers() -> None:

@@ -121,6 +121,8 @@ class Product(Base):
     preorder: Mapped[bool] = mapped_column(Boolean, default=False)
     futures_quota: Mapped[int] = mapped_column(Integer, default=0)
     labels: Mapped[str] = mapped_column(String(300), default="")
+    main_image: Mapped[str] = mapped_column(String(500), default="")
+    detail_images: Mapped[str] = mapped_column(String(500), default="")
     violation: Mapped[bool] = mapped_column(Boolean, default=False)  # rule 18
     version: Mapped[int] = mapped_column(Integer, default=1)
 

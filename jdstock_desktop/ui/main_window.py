@@ -1,65 +1,451 @@
-"""The main window: the open book, its warehouses and its counts."""
+"""The main window: navigation between the pages of one open stock book, and the 文件 menu."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QTableView, QVBoxLayout, QWidget
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QSizePolicy,
+    QStackedWidget,
+    QWidget,
+)
+from sqlalchemy import URL
+
+from jdstock_desktop import __version__
 from jdstock_desktop.services.summary import book_counts
-from jdstock_desktop.services.warehouses import WarehouseView, list_warehouses
-from jdstock_desktop.storage.db import Book
+from jdstock_desktop.storage.db import Book, open_book
+from jdstock_desktop.ui import settings
+from jdstock_desktop.ui.pages import PAGES
+from jdstock_desktop.ui.widgets import dialogs
 
-Index = QModelIndex | QPersistentModelIndex
+STATUS_TIMEOUT_MS = 10_000
+BOOK_LABEL_WIDTH = 320  # px; longer paths are elided in the middle, whole in the tooltip
 
 
-class WarehouseTableModel(QAbstractTableModel):
-    HEADERS = ("仓库名称", "状态", "地址", "详细地址")
+def book_location(book: Book) -> str:
+    """What the recent list keeps: the file of a SQLite book, else the URL without password
+    (the password stays out of the settings; psycopg finds it in PGPASSWORD or .pgpass)."""
+    url = book.engine.url
+    if url.get_backend_name() == "sqlite" and url.database:
+        return str(Path(url.database))
+    bare = URL.create(
+        url.drivername, url.username, None, url.host, url.port, url.database, url.query
+    )
+    return bare.render_as_string(hide_password=False)
 
-    def __init__(self, rows: list[WarehouseView]) -> None:
-        super().__init__()
-        self._rows = rows
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+def sqlite_file(book: Book) -> Path | None:
+    url = book.engine.url
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return Path(url.database)
+    return None
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        wh = self._rows[index.row()]
-        status = "锁定（系统）" if wh.is_national else wh.status_label
-        return (wh.name, status, wh.address, wh.address_detail)[index.column()]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+def not_a_book(path: Path) -> str | None:
+    """Why an existing file must not be opened as a book (opening would add our tables to it)."""
+    if not path.exists() or path.stat().st_size == 0:
         return None
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return QCoreApplication.translate("MainWindow", "不是 SQLite 数据库文件")
+    if tables and "alembic_version" not in tables:
+        return QCoreApplication.translate("MainWindow", "这是别的程序的数据库，不是库存账本")
+    return None
+
+
+class BackupCancelled(Exception):
+    pass
+
+
+def backup_sqlite(source: Path, dest: Path, step: Callable[[int, int], bool]) -> None:
+    """Copy a live SQLite book with the backup API (consistent even while it is in use).
+
+    Writes next to `dest` and renames at the end, so a cancelled or failed backup never leaves
+    a half-written file under the chosen name. `step(done, total)` returns False to cancel.
+    """
+    part = dest.with_name(dest.name + ".part")
+    part.unlink(missing_ok=True)
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(part)
+
+    def progress(_status: int, remaining: int, total: int) -> None:
+        if not step(total - remaining, total):
+            raise BackupCancelled
+
+    try:
+        src.backup(dst, pages=256, progress=progress)
+        # One self-contained file to carry away, not a WAL-mode file that wants companions.
+        dst.execute("PRAGMA journal_mode=DELETE")
+        dst.close()
+        os.replace(part, dest)
+    except BaseException:
+        dst.close()
+        part.unlink(missing_ok=True)
+        raise
+    finally:
+        src.close()
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, book: Book) -> None:
-        super().__init__()
+    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.book = book
-        self.setWindowTitle(self.tr("京东工业供应商库存账本"))
-        self.resize(960, 600)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        self.book_label = QLabel()
-        layout.addWidget(self.book_label)
-        self.table = QTableView()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
-        self.refresh()
+        self.pages: list[QWidget] = []
+        self._stale: set[int] = set()
 
-    def refresh(self) -> None:
-        self.model = WarehouseTableModel(list_warehouses(self.book))
-        self.table.setModel(self.model)
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(120)
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 15px; } QListWidget::item { padding: 9px 12px; }"
+        )
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        # Page messages get their own label rather than showMessage(), which would paint over
+        # the book's path; the path and counts stay visible at all times.
+        self.message_label = QLabel()
+        # Ignored: a long message must not widen the window.
+        self.message_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self.message_label.clear)
+        self.book_label = QLabel()
+        self.counts_label = QLabel()
+        self.statusBar().addWidget(self.message_label, 1)
+        self.statusBar().addPermanentWidget(self.book_label)
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+        self._build_menus()
+        self.resize(1280, 780)
+        page = settings.restore_window(self)
+        self._build_pages()
+        self.show_page(page if 0 <= page < len(self.pages) else 0)
+        self._book_opened()
+
+    # -- menus ----------------------------------------------------------------------------------
+    def _action(
+        self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: str = ""
+    ) -> QAction:
+        action = menu.addAction(text)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        file_menu.setToolTipsVisible(True)
+        self.new_action = self._action(file_menu, self.tr("新建账本…"), self.new_book, "Ctrl+N")
+        self.open_action = self._action(file_menu, self.tr("打开账本…"), self.open_book, "Ctrl+O")
+        self.recent_menu = file_menu.addMenu(self.tr("最近的账本"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self.backup_action = self._action(
+            file_menu, self.tr("备份账本…"), self.backup_book, "Ctrl+Shift+B"
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("退出"), self.close, "Ctrl+Q")
+
+        self.page_menu = self.menuBar().addMenu(self.tr("页面(&P)"))
+        self.page_actions = QActionGroup(self)
+        for i, cls in enumerate(PAGES):
+            action = self.page_menu.addAction(self._title(cls))
+            action.setCheckable(True)
+            if i < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _checked=False, i=i: self.show_page(i))
+            self.page_actions.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self._action(help_menu, self.tr("关于"), self.about)
+
+    @staticmethod
+    def _title(cls: type[QWidget]) -> str:
+        return QCoreApplication.translate("pages", str(getattr(cls, "title", cls.__name__)))
+
+    # -- pages ----------------------------------------------------------------------------------
+    def _build_pages(self) -> None:
+        for i, cls in enumerate(PAGES):
+            page = cls(self.book, self.stack)  # type: ignore[call-arg]
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            self.nav.blockSignals(True)
+            self.nav.addItem(self._title(cls))
+            self.nav.blockSignals(False)
+            message = getattr(page, "status_message", None)
+            if message is not None:
+                message.connect(self.show_message)
+            changed = getattr(page, "book_changed", None)
+            if changed is not None:
+                changed.connect(lambda i=i: self._page_changed_book(i))
+        # Pages load when first shown, not all at start (a hidden page would load for nothing).
+        self._stale = set(range(len(self.pages)))
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def show_page(self, index: int) -> bool:
+        """Switch pages; refused (False) when the current page keeps the clerk."""
+        if not 0 <= index < len(self.pages):
+            return False
+        current = self.stack.currentIndex()
+        if index != current and not self._can_leave(self.pages[current]):
+            self._sync_nav(current)
+            return False
+        self.stack.setCurrentIndex(index)
+        self._sync_nav(index)
+        if index in self._stale:
+            self._stale.discard(index)
+            self.pages[index].refresh()  # type: ignore[attr-defined]
+        return True
+
+    def _sync_nav(self, index: int) -> None:
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(index)
+        self.nav.blockSignals(False)
+        actions = self.page_actions.actions()
+        if 0 <= index < len(actions):
+            actions[index].setChecked(True)
+
+    def _nav_changed(self, row: int) -> None:
+        self.show_page(row)
+
+    @staticmethod
+    def _can_leave(page: QWidget) -> bool:
+        can_leave = getattr(page, "can_leave", None)
+        return bool(can_leave()) if callable(can_leave) else True
+
+    def _can_leave_all(self) -> bool:
+        current = self.current_page()
+        others = [p for p in self.pages if p is not current]
+        return all(self._can_leave(p) for p in ([current] if current else []) + others)
+
+    def _page_changed_book(self, index: int) -> None:
+        self._stale = set(range(len(self.pages))) - {index}
+        self._update_counts()
+
+    def show_message(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.setToolTip(text)
+        self._message_timer.start(STATUS_TIMEOUT_MS)
+
+    # -- the open book --------------------------------------------------------------------------
+    def _book_opened(self) -> None:
+        location = book_location(self.book)
+        name = Path(location).name if sqlite_file(self.book) else location
+        # Ends with the application's display name, so Qt does not append it a second time.
+        self.setWindowTitle(f"{name} — " + self.tr("京东工业供应商库存账本"))
+        text = self.tr("账本：") + location
+        metrics = self.book_label.fontMetrics()
+        self.book_label.setText(
+            metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, BOOK_LABEL_WIDTH)
+        )
+        self.book_label.setToolTip(location)
+        is_sqlite = sqlite_file(self.book) is not None
+        self.backup_action.setEnabled(is_sqlite)
+        self.backup_action.setToolTip(
+            self.tr("把账本复制为一个备份文件")
+            if is_sqlite
+            else self.tr("PostgreSQL 账本请由服务器管理员用 pg_dump 备份")
+        )
+        self._update_counts()
+        settings.remember_book(location)
+
+    def _update_counts(self) -> None:
         counts = book_counts(self.book)
-        self.book_label.setText(self.tr("账本：") + self.book.display_name)
-        self.statusBar().showMessage(counts.text())
+        self.counts_label.setText(counts.text())
+
+    def set_book(self, book: Book) -> None:
+        """Show another book: the pages are built anew for it, the old one is closed."""
+        old = self.book
+        index = max(self.stack.currentIndex(), 0)
+        for page in self.pages:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = []
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav.blockSignals(False)
+        self.book = book
+        self._build_pages()
+        self.show_page(min(index, len(self.pages) - 1))
+        self._book_opened()
+        if old is not book:
+            old.close()
+
+    def open_location(self, location: str) -> bool:
+        """Open a book file or URL in this window (after the pages let go of the old one)."""
+        if "://" not in location:
+            reason = not_a_book(Path(location))
+            if reason:
+                dialogs.show_error(self, self.tr("无法打开账本"), f"{location}\n\n{reason}")
+                return False
+        if not self._can_leave_all():
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            book = open_book(location)
+        except Exception as e:  # any driver or migration error: the clerk keeps the old book
+            QApplication.restoreOverrideCursor()
+            dialogs.show_error(self, self.tr("无法打开账本"), f"{location}\n\n{e}")
+            return False
+        QApplication.restoreOverrideCursor()
+        self.set_book(book)
+        self.show_message(self.tr("已打开账本 %1").replace("%1", location))
+        return True
+
+    def _book_filter(self) -> str:
+        return self.tr("库存账本 (*.sqlite3 *.sqlite *.db);;所有文件 (*)")
+
+    def _start_dir(self) -> str:
+        path = sqlite_file(self.book)
+        return str(path.parent) if path else str(Path.home())
+
+    def new_book(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("新建账本"),
+            str(Path(self._start_dir()) / self.tr("库存账本.sqlite3")),
+            self._book_filter(),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if name:
+            self.create_book_at(Path(name))
+
+    def create_book_at(self, path: Path) -> bool:
+        if not path.suffix:
+            path = path.with_suffix(".sqlite3")
+        if path.exists():
+            dialogs.show_error(
+                self,
+                self.tr("文件已存在"),
+                self.tr("%1 已存在。请换一个文件名，或用「打开账本」打开它。").replace(
+                    "%1", str(path)
+                ),
+            )
+            return False
+        return self.open_location(str(path))
+
+    def open_book(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("打开账本"), self._start_dir(), self._book_filter()
+        )
+        if name:
+            self.open_location(name)
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        current = book_location(self.book)
+        books = settings.recent_books()
+        for i, location in enumerate(books):
+            action = menu.addAction(f"&{i + 1}  {location}" if i < 9 else location)
+            action.setEnabled(location != current)
+            action.triggered.connect(lambda _checked=False, loc=location: self.open_recent(loc))
+        if not books:
+            menu.addAction(self.tr("（没有最近的账本）")).setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.tr("清除列表"), settings.clear_recent_books)
+
+    def open_recent(self, location: str) -> bool:
+        if "://" not in location and not Path(location).exists():
+            settings.forget_book(location)
+            dialogs.show_error(
+                self,
+                self.tr("找不到账本"),
+                self.tr("%1 已不存在（可能被移动或删除），已从最近列表中移除。").replace(
+                    "%1", location
+                ),
+            )
+            return False
+        return self.open_location(location)
+
+    def backup_book(self) -> None:
+        source = sqlite_file(self.book)
+        if source is None:
+            return
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
+        default = source.with_name(f"{source.stem}-备份-{stamp}{source.suffix or '.sqlite3'}")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("备份账本"), str(default), self._book_filter()
+        )
+        if name:
+            self.backup_to(Path(name))
+
+    def backup_to(self, dest: Path) -> bool:
+        source = sqlite_file(self.book)
+        if source is None:
+            return False
+        if dest.resolve() == source.resolve():
+            dialogs.show_error(self, self.tr("无法备份"), self.tr("不能备份到账本文件本身。"))
+            return False
+        progress = QProgressDialog(self.tr("正在备份账本…"), self.tr("取消"), 0, 100, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+
+        def step(done: int, total: int) -> bool:
+            progress.setMaximum(max(total, 1))
+            progress.setValue(done)
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        try:
+            backup_sqlite(source, dest, step)
+        except BackupCancelled:
+            self.show_message(self.tr("已取消备份"))
+            return False
+        except (sqlite3.Error, OSError) as e:
+            dialogs.show_error(self, self.tr("备份失败"), f"{dest}\n\n{e}")
+            return False
+        finally:
+            progress.close()
+        self.show_message(self.tr("账本已备份到 %1").replace("%1", str(dest)))
+        return True
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于"),
+            self.tr(
+                "<h3>京东工业供应商库存账本</h3><p>版本 %1</p>"
+                "<p>为直接向京东工业 / 京东慧采供货的供应商库管员：记录各仓库存与流水，"
+                "按覆盖范围和优先级发货，每日查看预警，填写京东的表格。</p>"
+            ).replace("%1", __version__),
+        )
+
+    # -- closing --------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._can_leave_all():
+            event.ignore()
+            return
+        settings.save_window(self, self.stack.currentIndex())
+        event.accept()

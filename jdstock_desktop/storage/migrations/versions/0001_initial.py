@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-11-27 02:58:03.305106
+Create Date: 2026-11-27 03:41:24.609516
 """
 
 from __future__ import annotations
@@ -59,6 +59,8 @@ def upgrade() -> None:
     sa.Column('preorder', sa.Boolean(), nullable=False),
     sa.Column('futures_quota', sa.Integer(), nullable=False),
     sa.Column('labels', sa.String(length=300), nullable=False),
+    sa.Column('main_image', sa.String(length=500), nullable=False),
+    sa.Column('detail_images', sa.String(length=500), nullable=False),
     sa.Column('violation', sa.Boolean(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.CheckConstraint('futures_quota >= 0', name=op.f('ck_product_futures_quota_nonneg')),

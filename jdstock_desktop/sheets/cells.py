@@ -1,0 +1,409 @@
+"""Small pure helpers shared by the reader, the writer and the annotator.
+
+Header matching (how people edit templates), cell conversion (what calamine hands back for what
+people type) and text widths. No openpyxl or calamine import here: these work on plain values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from jdstock_desktop.sheets.definition import META_SHEET, Column, ColumnType, SheetDef
+
+REQUIRED = "必填，不能为空"
+HEADER_SCAN_ROWS = 10  # a title line or two above the header row is tolerated
+ERROR_LIST_SHEET = "错误清单"  # added by annotate: never the data sheet of a re-import
+SHOW_MAX = 40  # longest cell value quoted back in a message
+
+
+class CellError(ValueError):
+    """A cell that cannot be converted; the message is the Chinese reason shown to the clerk."""
+
+
+Converter = Callable[[object], object]
+
+
+# --- text ----------------------------------------------------------------------------------------
+
+
+def display_width(text: str) -> int:
+    """Width in Excel 'characters': CJK and other wide glyphs take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def show(value: object) -> str:
+    """A cell value as quoted back in a message: short, and numbers without '.0'."""
+    text = text_of(value)
+    return text if len(text) <= SHOW_MAX else text[: SHOW_MAX - 1] + "…"
+
+
+def text_of(value: object) -> str:
+    """What a clerk sees in a cell, as text (numbers that Excel stores as 12.0 read '12')."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):  # before int: bool is an int
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else format(value, ".15g")
+    if isinstance(value, dt.datetime):
+        return value.isoformat(" ", "seconds" if not value.microsecond else "milliseconds")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _number_label(value: float | int) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+# --- headers -------------------------------------------------------------------------------------
+
+# A note in brackets after (or before) the name: 现货库存（件）, 商品编码(必填), 【必填】仓库名称.
+_BRACKET_NOTE = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕|<[^>]*>|《[^》]*》")
+_NOT_NAME = re.compile(r"[\s*:]+")  # spaces anywhere, the '*' of required, a trailing colon
+
+
+def header_keys(text: object) -> tuple[str, str]:
+    """(full, base) comparison keys of a header: widths folded, spaces and '*' removed, case
+    folded; `base` also drops bracketed notes. Both sides of a match go through this."""
+    s = unicodedata.normalize("NFKC", text_of(text))  # （）［］＊：and full-width letters
+    full = _NOT_NAME.sub("", s).casefold()
+    base = _NOT_NAME.sub("", _BRACKET_NOTE.sub("", s)).casefold()
+    return full, base or full
+
+
+@dataclass
+class HeaderMatch:
+    """Where each column of a SheetDef sits in a header row."""
+
+    positions: dict[str, int] = field(default_factory=dict)  # Column.key -> 0-based position
+    missing: list[Column] = field(default_factory=list)  # column_required columns not found
+    duplicates: list[tuple[Column, list[int]]] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.positions)
+
+
+def match_headers(cells: Sequence[object], sheet: SheetDef) -> HeaderMatch:
+    """Match a header row to `sheet`: exact keys first, then keys without bracketed notes,
+    so '现货时效(小时)' still beats '现货时效（天）' for its own column. Unknown headers are
+    ignored."""
+    keys = [header_keys(c) if text_of(c) else ("", "") for c in cells]
+    match = HeaderMatch()
+    taken: set[int] = set()
+    pending = list(sheet.columns)
+    for part in (0, 1):
+        left = []
+        for col in pending:
+            want = header_keys(col.header)[part]
+            hits = [i for i, k in enumerate(keys) if k[part] == want and i not in taken]
+            if not hits:
+                left.append(col)
+                continue
+            if len(hits) > 1:
+                match.duplicates.append((col, hits))
+            match.positions[col.key] = hits[0]
+            taken.update(hits)
+        pending = left
+    # '数量' and '数量（件）' side by side: which one is meant is anyone's guess.
+    for col in sheet.columns:
+        if col.key not in match.positions or any(c is col for c, _ in match.duplicates):
+            continue
+        base = header_keys(col.header)[1]
+        more = [i for i, k in enumerate(keys) if k[1] == base and i not in taken]
+        if more:
+            match.duplicates.append((col, sorted([match.positions[col.key], *more])))
+    match.missing = [c for c in pending if c.column_required]
+    return match
+
+
+def find_header(
+    rows: Sequence[Sequence[object]], sheet: SheetDef
+) -> tuple[int, HeaderMatch] | None:
+    """(index, match) of the header row: among the first non-empty rows, the first one that
+    matches most columns of `sheet`; None if none matches any."""
+    best: tuple[int, HeaderMatch] | None = None
+    seen = 0
+    for i, row in enumerate(rows):
+        if not any(text_of(v) for v in row):
+            continue
+        match = match_headers(row, sheet)
+        if match.count and (best is None or match.count > best[1].count):
+            best = (i, match)
+        seen += 1
+        if seen >= HEADER_SCAN_ROWS:
+            break
+    return best
+
+
+def column_letter(index: int) -> str:
+    """0-based position -> Excel column letters (0 -> A)."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+# --- worksheets ----------------------------------------------------------------------------------
+
+
+def _title_key(title: str) -> str:
+    return unicodedata.normalize("NFKC", title).strip().casefold()
+
+
+def choose_data_sheet(sheets: Iterable[tuple[str, bool]], sheet: SheetDef) -> str | None:
+    """The worksheet holding `sheet`'s table, from (title, visible) pairs in workbook order:
+    the one titled SheetDef.name, else an alias, else the first visible one that is neither
+    META_SHEET nor an error list added by annotate."""
+    listed = list(sheets)
+    by_key = {_title_key(title): title for title, _ in reversed(listed)}
+    for name in (sheet.name, *sheet.aliases):
+        title = by_key.get(_title_key(name))
+        if title is not None:
+            return title
+    for title, visible in listed:
+        if visible and title != META_SHEET and not title.startswith(ERROR_LIST_SHEET):
+            return title
+    return None
+
+
+def names_sheet(title: str, sheet: SheetDef) -> bool:
+    return _title_key(title) in {_title_key(n) for n in (sheet.name, *sheet.aliases)}
+
+
+# --- cell conversion -----------------------------------------------------------------------------
+
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
+_DATE_TEXT = re.compile(
+    r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
+    r"(?:(?:\s+|T)(\d{1,2})[:：](\d{1,2})(?:[:：](\d{1,2})(?:\.(\d{1,6}))?)?)?"
+)
+_BOOL_TEXT = {"是": True, "否": False, "true": True, "false": False}
+
+
+def _decimal_text(s: str) -> Decimal | None:
+    """Number typed as text: '12.30', ' -5 ', '1,234.5', full-width '１２'. None if not one."""
+    try:
+        d = Decimal(s)
+    except InvalidOperation:
+        s = unicodedata.normalize("NFKC", s).replace(" ", "")
+        if _THOUSANDS.fullmatch(s):
+            s = s.replace(",", "")
+        try:
+            d = Decimal(s)
+        except InvalidOperation:
+            return None
+    return d if d.is_finite() else None
+
+
+def parse_datetime_text(s: str) -> tuple[dt.datetime, bool] | None:
+    """'YYYY-MM-DD[ HH:MM[:SS]]' (also / . 年月日) -> (value, has_time); None if not a date."""
+    m = _DATE_TEXT.fullmatch(s.strip())
+    if m is None:
+        return None
+    y, mo, d, h, mi, sec, frac = m.groups()
+    try:
+        value = dt.datetime(
+            int(y),
+            int(mo),
+            int(d),
+            int(h or 0),
+            int(mi or 0),
+            int(sec or 0),
+            int((frac or "0").ljust(6, "0")),
+        )
+    except ValueError:  # 2026-02-30, 25:00
+        return None
+    return value, h is not None
+
+
+def _bounds(col: Column) -> Callable[[int | Decimal], None]:
+    lo, hi = col.min_value, col.max_value
+
+    def check(n: int | Decimal) -> None:
+        if lo is not None and n < lo:
+            raise CellError(f"不能小于 {_number_label(lo)}，实际为 {n}")
+        if hi is not None and n > hi:
+            raise CellError(f"不能大于 {_number_label(hi)}，实际为 {n}")
+
+    return check
+
+
+def _empty(required: bool) -> object:
+    """The value of an empty cell: None, or the refusal of a required one."""
+    if required:
+        raise CellError(REQUIRED)
+    return None
+
+
+def _text(col: Column) -> Converter:
+    required, limit = col.required, col.max_length
+
+    def conv(v: object) -> object:
+        s = v.strip() if isinstance(v, str) else text_of(v)
+        if not s:
+            return _empty(required)
+        if limit is not None and len(s) > limit:
+            raise CellError(f"长度不能超过 {limit} 个字符，实际为 {len(s)} 个")
+        return s
+
+    return conv
+
+
+# Converters test the common case first (calamine gives float for every number, str for text);
+# bool is tested before int and datetime before date, as each is a subclass of the other.
+
+
+def _int(col: Column) -> Converter:
+    required = col.required
+    bounded = col.min_value is not None or col.max_value is not None
+    check = _bounds(col)
+
+    def bad(v: object) -> CellError:
+        return CellError(f"应为整数，实际为「{show(v)}」")
+
+    def conv(v: object) -> object:
+        if isinstance(v, float):
+            if not v.is_integer():
+                raise bad(v)
+            n = int(v)
+        elif isinstance(v, str):
+            s = v.strip()
+            if not s:
+                return _empty(required)
+            if s.isdecimal():
+                n = int(s)
+            else:
+                d = _decimal_text(s)
+                if d is None or d != d.to_integral_value():
+                    raise bad(v)
+                n = int(d)
+        elif v is None:
+            return _empty(required)
+        elif isinstance(v, int) and not isinstance(v, bool):
+            n = v
+        else:  # TRUE/FALSE, dates
+            raise bad(v)
+        if bounded:
+            check(n)
+        return n
+
+    return conv
+
+
+def _decimal(col: Column) -> Converter:
+    required = col.required
+    bounded = col.min_value is not None or col.max_value is not None
+    check = _bounds(col)
+
+    def bad(v: object) -> CellError:
+        return CellError(f"应为数字，实际为「{show(v)}」")
+
+    def conv(v: object) -> object:
+        if isinstance(v, float):
+            # Excel keeps 15 significant digits; more would be float noise (0.30000000000000004).
+            d = Decimal(format(v, ".15g"))
+        elif isinstance(v, str):
+            s = v.strip()
+            if not s:
+                return _empty(required)
+            found = _decimal_text(s)
+            if found is None:
+                raise bad(v)
+            d = found
+        elif v is None:
+            return _empty(required)
+        elif isinstance(v, int) and not isinstance(v, bool):
+            d = Decimal(v)
+        else:
+            raise bad(v)
+        if bounded:
+            check(d)
+        return d
+
+    return conv
+
+
+def _datetime(col: Column) -> Converter:
+    required = col.required
+    date_only = col.type is ColumnType.DATE
+    want = "日期（如 2026-11-27）" if date_only else "日期时间（如 2026-11-27 09:30）"
+
+    def conv(v: object) -> object:
+        if isinstance(v, dt.datetime):
+            value, has_time = v, v.time() != dt.time()
+        elif isinstance(v, dt.date):  # calamine's answer for a date at midnight
+            return v if date_only else dt.datetime(v.year, v.month, v.day)
+        elif isinstance(v, str) and v.strip():
+            parsed = parse_datetime_text(v)
+            if parsed is None:
+                raise CellError(f"应为{want}，实际为「{show(v)}」")
+            value, has_time = parsed
+        elif v is None or isinstance(v, str):
+            return _empty(required)
+        else:
+            raise CellError(f"应为{want}，实际为「{show(v)}」")
+        if not date_only:
+            return value
+        if has_time:
+            raise CellError(f"应为日期（不含时间），实际为「{show(v)}」")
+        return value.date()
+
+    return conv
+
+
+def _choice(col: Column) -> Converter:
+    text = _text(col)
+    allowed = frozenset(col.choices)
+    listed = "、".join(col.choices)
+
+    def conv(v: object) -> object:
+        s = text(v)
+        if s is None or s in allowed:
+            return s
+        raise CellError(f"应为以下之一：{listed}；实际为「{show(s)}」")
+
+    return conv
+
+
+def _bool(col: Column) -> Converter:
+    required = col.required
+
+    def conv(v: object) -> object:
+        if isinstance(v, bool):
+            return v
+        s = text_of(v)
+        if not s:
+            return _empty(required)
+        b = _BOOL_TEXT.get(s.casefold())
+        if b is None:
+            raise CellError(f"应为 是/否，实际为「{show(s)}」")
+        return b
+
+    return conv
+
+
+_MAKERS: dict[ColumnType, Callable[[Column], Converter]] = {
+    ColumnType.TEXT: _text,
+    ColumnType.INT: _int,
+    ColumnType.DECIMAL: _decimal,
+    ColumnType.DATETIME: _datetime,
+    ColumnType.DATE: _datetime,
+    ColumnType.CHOICE: _choice,
+    ColumnType.BOOL: _bool,
+}
+
+
+def converter(col: Column) -> Converter:
+    """raw cell value (as calamine returns it) -> checked value, or CellError(reason)."""
+    return _MAKERS[col.type](col)

@@ -1,0 +1,264 @@
+"""The one reader every imported spreadsheet goes through.
+
+calamine reads the whole worksheet into lists in Rust; the Python side then only matches the
+header row and runs one small converter per cell. Every bad cell is collected and reported at
+once (SheetErrors), with the Excel row number and the column header, so a clerk can fix a file in
+one go. Files people build by hand are accepted: moved or extra columns, decorated headers,
+numbers and dates typed as text.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import cast
+
+from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+from jdstock_desktop.errors import CellProblem, SheetErrors
+from jdstock_desktop.sheets.cells import (
+    HEADER_SCAN_ROWS,
+    CellError,
+    Converter,
+    HeaderMatch,
+    choose_data_sheet,
+    column_letter,
+    converter,
+    find_header,
+    names_sheet,
+    show,
+    text_of,
+)
+from jdstock_desktop.sheets.definition import META_SHEET, Column, SheetDef
+
+_Step = tuple[str, int, Converter]  # Column.key, position in the row, converter
+
+
+@dataclass(frozen=True, slots=True)
+class SheetRow:
+    """One data row: its Excel row number and the checked values keyed by Column.key (every
+    column of the SheetDef is present; an empty cell or an absent optional column is None)."""
+
+    row: int
+    values: dict[str, object]
+
+
+def read_sheet(path: str | Path, sheet: SheetDef) -> list[SheetRow]:
+    """Read and check every row of `sheet` in the workbook at `path`.
+
+    Raises SheetErrors listing every bad cell (and duplicate key) if there is any; file-level
+    problems (unreadable file, no header row, missing column) are SheetErrors too.
+    """
+    rows, problems = check_sheet(path, sheet)
+    if problems:
+        raise SheetErrors(problems, file=str(path))
+    return rows
+
+
+def check_sheet(path: str | Path, sheet: SheetDef) -> tuple[list[SheetRow], list[CellProblem]]:
+    """Like read_sheet, but bad cells are returned instead of raised: the rows whose every cell
+    passed, and the problems of the others, in row order. A caller that also checks rows
+    against the book (unknown warehouse, …) reports both kinds at once. File-level problems
+    still raise SheetErrors: there are no rows to go on with."""
+    file = str(path)
+    wb = _open(path, sheet.name)
+    with wb:
+        title = _data_sheet_title(wb, sheet, file)
+        _refuse_other_form(wb, sheet, title, file)
+        data = _rows(wb, title, sheet.name, file)
+    table = _Table(sheet, title, file)
+    rows = table.read(data)
+    return rows, table.problems
+
+
+def detect_form(path: str | Path, candidates: Iterable[SheetDef]) -> SheetDef | None:
+    """Which of `candidates` the workbook holds: the hidden meta sheet's form_id if present,
+    else the candidate whose required columns are all in the header row and that matches the
+    most headers (a worksheet titled with its name wins a tie). None if nothing fits."""
+    forms = list(candidates)
+    file = str(path)
+    wb = _open(path, Path(path).name)
+    with wb:
+        form_id = _meta(wb).get("form_id")
+        for form in forms:
+            if form.form_id == form_id:
+                return form
+        best: tuple[tuple[int, int, int], SheetDef] | None = None
+        heads: dict[str, list[list[object]]] = {}
+        for form in forms:
+            title = choose_data_sheet(_sheet_list(wb), form)
+            if title is None:
+                continue
+            if title not in heads:
+                heads[title] = _rows(wb, title, title, file, limit=HEADER_SCAN_ROWS)
+            found = find_header(heads[title], form)
+            if found is None or found[1].missing:
+                continue
+            score = (found[1].count, int(names_sheet(title, form)), -len(form.columns))
+            if best is None or score > best[0]:
+                best = (score, form)
+    return None if best is None else best[1]
+
+
+# --- the workbook --------------------------------------------------------------------------------
+
+
+def _file_error(sheet: str, file: str, reason: str) -> SheetErrors:
+    return SheetErrors([CellProblem(sheet, 0, "", reason, file)], file=file)
+
+
+def _open(path: str | Path, sheet_name: str) -> CalamineWorkbook:
+    file = str(path)
+    p = Path(path)
+    if not p.is_file():
+        raise _file_error(sheet_name, file, "找不到文件")
+    if p.stat().st_size == 0:
+        raise _file_error(sheet_name, file, "文件是空的（0 字节），不是 Excel 文件")
+    try:
+        return CalamineWorkbook.from_path(file)
+    except (CalamineError, OSError) as exc:
+        raise _file_error(
+            sheet_name, file, f"无法打开：不是有效的 Excel 文件（.xlsx），或文件已损坏（{exc}）"
+        ) from exc
+
+
+def _sheet_list(wb: CalamineWorkbook) -> list[tuple[str, bool]]:
+    return [
+        (m.name, m.visible == SheetVisibleEnum.Visible)
+        for m in wb.sheets_metadata
+        if m.typ == SheetTypeEnum.WorkSheet
+    ]
+
+
+def _data_sheet_title(wb: CalamineWorkbook, sheet: SheetDef, file: str) -> str:
+    title = choose_data_sheet(_sheet_list(wb), sheet)
+    if title is None:
+        raise _file_error(sheet.name, file, f"文件中没有可读的工作表（应为「{sheet.name}」）")
+    return title
+
+
+def _rows(
+    wb: CalamineWorkbook, title: str, sheet_name: str, file: str, limit: int | None = None
+) -> list[list[object]]:
+    # skip_empty_area=False keeps list index i == Excel row i + 1, whatever the used range.
+    try:
+        rows = wb.get_sheet_by_name(title).to_python(skip_empty_area=False, nrows=limit)
+    except CalamineError as exc:
+        raise _file_error(sheet_name, file, f"无法读取工作表「{title}」：{exc}") from exc
+    return cast(list[list[object]], rows)
+
+
+def _meta(wb: CalamineWorkbook) -> dict[str, object]:
+    """form_id/name/version from the hidden META_SHEET; {} when absent or unreadable."""
+    if META_SHEET not in wb.sheet_names:
+        return {}
+    try:
+        rows = wb.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False, nrows=20)
+    except CalamineError:
+        return {}
+    return {text_of(r[0]): r[1] for r in rows if len(r) >= 2 and text_of(r[0])}
+
+
+def _refuse_other_form(wb: CalamineWorkbook, sheet: SheetDef, title: str, file: str) -> None:
+    """A file exported for another form, picked only as 'the first worksheet': say so plainly
+    instead of listing every missing column."""
+    meta = _meta(wb)
+    other = meta.get("form_id")
+    if other and other != sheet.form_id and not names_sheet(title, sheet):
+        name = text_of(meta.get("name")) or text_of(other)
+        raise _file_error(sheet.name, file, f"这是「{name}」表格，不是「{sheet.name}」")
+
+
+# --- the table -----------------------------------------------------------------------------------
+
+
+class _Table:
+    """Header check, then one pass over the rows; problems are collected, never raised early."""
+
+    def __init__(self, sheet: SheetDef, title: str, file: str) -> None:
+        self.sheet = sheet
+        self.title = title
+        self.file = file
+        self.problems: list[CellProblem] = []
+
+    def problem(self, row: int, column: str, reason: str) -> None:
+        self.problems.append(CellProblem(self.title, row, column, reason, self.file))
+
+    def fail(self) -> SheetErrors:
+        return SheetErrors(self.problems, file=self.file)
+
+    def header(self, data: list[list[object]]) -> tuple[int, HeaderMatch]:
+        if not any(any(text_of(v) for v in row) for row in data):
+            self.problem(1, "", "工作表是空的，没有表头行")
+            raise self.fail()
+        found = find_header(data, self.sheet)
+        if found is None:
+            wanted = "、".join(c.header for c in self.sheet.columns if c.column_required)
+            self.problem(1, "", f"找不到表头行（第 1 行应为列名：{wanted}）")
+            raise self.fail()
+        index, match = found
+        for col in match.missing:
+            self.problem(index + 1, col.header, "缺少这一列")
+        for col, hits in match.duplicates:
+            where = "、".join(column_letter(i) for i in hits)
+            self.problem(index + 1, col.header, f"这一列出现了 {len(hits)} 次（第 {where} 列）")
+        if self.problems:
+            raise self.fail()
+        return found
+
+    def read(self, data: list[list[object]]) -> list[SheetRow]:
+        """The rows whose every cell passed; the problems of the others are in self.problems."""
+        index, match = self.header(data)
+        sheet = self.sheet
+        cols = [c for c in sheet.columns if c.key in match.positions]
+        plan: list[_Step] = [(c.key, match.positions[c.key], converter(c)) for c in cols]
+        absent = {c.key: None for c in sheet.columns if c.key not in match.positions}
+        width = max(len(r) for r in data)
+        blank = [""] * width
+        key_of = operator.itemgetter(*sheet.key) if sheet.key else None
+        seen: dict[object, int] = {}
+        out: list[SheetRow] = []
+        append = out.append
+        for number in range(index + 2, len(data) + 1):
+            raw = data[number - 1]
+            if raw == blank:
+                continue
+            try:
+                values = {key: conv(raw[pos]) for key, pos, conv in plan}
+            except CellError:
+                self._bad_row(number, raw, plan, cols)
+                continue
+            if absent:
+                values.update(absent)
+            if None in values.values() and values == dict.fromkeys(values):
+                continue  # only spaces, or only unknown columns filled
+            if key_of is not None:
+                k = key_of(values)
+                first = seen.setdefault(k, number)
+                if first != number:
+                    self._duplicate(number, first, k)
+                    continue
+            append(SheetRow(number, values))
+        return out
+
+    def _bad_row(
+        self, number: int, raw: list[object], plan: list[_Step], cols: list[Column]
+    ) -> None:
+        """Slow path for a row with at least one bad cell: name every bad cell of it, unless the
+        row is empty in every known column (spaces only) — that row is skipped like a blank."""
+        if not any(text_of(raw[pos]) for _, pos, _ in plan):
+            return
+        for (_, pos, conv), col in zip(plan, cols, strict=True):
+            try:
+                conv(raw[pos])
+            except CellError as exc:
+                self.problem(number, col.header, str(exc))
+
+    def _duplicate(self, number: int, first: int, key: object) -> None:
+        cols = [self.sheet.column(k) for k in self.sheet.key]
+        parts = key if isinstance(key, tuple) else (key,)  # itemgetter of one key: the value
+        shown = " / ".join(show(v) for v in parts)
+        names = "+".join(c.header for c in cols)
+        self.problem(number, cols[0].header, f"{names}「{shown}」与第 {first} 行重复")

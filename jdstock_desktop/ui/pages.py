@@ -1,0 +1,17 @@
+"""The pages of the main window, in navigation order (Ctrl+1 … Ctrl+6 follow this order).
+
+The order is 仓库, 库存, 商品, 订单, 预警看板, 合规检查. A page is listed once it exists: add one
+import line and its class at its place in PAGES. A page is a QWidget subclass with a class
+attribute `title` (Chinese source string), a `(book, parent=None)` constructor and `refresh()`;
+ui.widgets.page.Page adds the optional `can_leave()`, `status_message` and `book_changed`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from jdstock_desktop.ui.stock import StockPage
+
+PAGES: list[type[QWidget]] = [
+    StockPage,
+]

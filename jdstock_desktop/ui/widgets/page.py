@@ -1,0 +1,34 @@
+"""What the main window expects of a page (one entry of the left navigation)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from jdstock_desktop.storage.db import Book
+
+
+class Page(QWidget):
+    """Base of the main window's pages.
+
+    The window only relies on `title`, the `(book, parent)` constructor and `refresh()`; the
+    rest is optional (looked up with getattr), so a page may also subclass QWidget directly.
+    """
+
+    title: str = ""  # Chinese source string, shown through QCoreApplication.translate("pages", …)
+
+    # A short message for the status bar (validation refusals, "已提交 …").
+    status_message = Signal(str)
+    # The page wrote to the book: the window updates its counts and marks the others stale.
+    book_changed = Signal()
+
+    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+
+    def refresh(self) -> None:
+        """Reload from the book; called when the page is shown after the book changed."""
+
+    def can_leave(self) -> bool:
+        """False keeps the clerk on this page (e.g. unsubmitted edits they chose to keep)."""
+        return True
