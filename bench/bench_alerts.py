@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import resource
 import subprocess
@@ -20,12 +21,16 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, inspect, select, text
 
 from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.services.alerts import alerts_report
+from jdstock_desktop.services.replenish import replenishment_report
 from jdstock_desktop.storage.alert_facts import facts_query, newest_ledger_time
 from jdstock_desktop.storage.db import Book, open_book
 from jdstock_desktop.storage.models import AlertRule, LedgerEntry, Product, Stock, Warehouse
@@ -34,6 +39,7 @@ END_DAY = dt.date(2026, 11, 27)
 WAREHOUSES = [("华东仓", False), ("华南仓", False), ("华北仓", False), ("西南仓", True)]
 # Sales per pair per day by SKU class: many slow SKUs, fewer fast ones (mean ≈ 4 sales a year).
 CLASSES = [(0.50, 0.002, 2), (0.35, 0.01, 3), (0.15, 0.05, 5)]  # (share, rate, max qty)
+T = TypeVar("T")
 INDEXES = {
     "kind_time": "CREATE INDEX IF NOT EXISTS ix_bench_kind_time ON ledger (kind, time)",
     "time_cover": (
@@ -217,27 +223,37 @@ class Builder:
 # -- measuring ---------------------------------------------------------------------------------
 
 
-def _best(fn: object, repeat: int) -> tuple[float, object]:
-    best, result = float("inf"), None
+@dataclass(frozen=True)
+class Timing:
+    wall: float  # best wall-clock seconds
+    cpu: float  # this process's CPU seconds in that run: SQLite runs in-process, so on a busy
+    # machine this is the fairer figure
+
+    def __str__(self) -> str:
+        return f"{self.wall:.3f} s wall, {self.cpu:.3f} s CPU"
+
+
+def _best(fn: Callable[[], T], repeat: int) -> tuple[Timing, T]:
+    best: Timing | None = None
+    result: T | None = None
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()  # type: ignore[operator]
-        best = min(best, time.perf_counter() - t0)
+        t0, c0 = time.perf_counter(), time.process_time()
+        result = fn()
+        run = Timing(time.perf_counter() - t0, time.process_time() - c0)
+        if best is None or run.wall < best.wall:
+            best = run
+    assert best is not None and result is not None
     return best, result
 
 
-def measure(path: Path, day: dt.date, repeat: int) -> None:
-    book = open_book(path)
+def measure(db: str, day: dt.date, repeat: int) -> None:
+    book = open_book(db)
     base_rss = _peak_rss_mb()
     with book.read() as s:
         ledger_rows = s.scalar(select(func.count()).select_from(LedgerEntry))
         pairs = s.scalar(select(func.count()).select_from(Stock))
         skus = s.scalar(select(func.count()).select_from(Product))
-        indexes = list(
-            s.scalars(
-                text("SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='ledger'")
-            )
-        )
+    indexes = [str(ix["name"]) for ix in inspect(book.engine).get_indexes("ledger")]
 
     def sql_only() -> int:
         with book.read() as s:
@@ -246,24 +262,34 @@ def measure(path: Path, day: dt.date, repeat: int) -> None:
 
     t_sql, n_rows = _best(sql_only, repeat)
     t_report, report = _best(lambda: alerts_report(book, day), repeat)
+    t_replenish, replenish = _best(lambda: replenishment_report(book, day), 1)
     rss = _peak_rss_mb()
     tracemalloc.start()
     alerts_report(book, day)
     _, traced_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    d = report.dashboard  # type: ignore[attr-defined]
+    d = report.dashboard
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"machine: {os.cpu_count()} CPUs, load average {load:.1f} (other work slows wall time)")
     print(f"book: {skus:,} SKUs, {pairs:,} pairs, {ledger_rows:,} ledger rows; D = {day}")
     print(f"ledger indexes: {', '.join(indexes)}")
-    print(f"facts aggregation (SQL alone, fetch all): {t_sql:.3f} s for {n_rows:,} rows")
-    print(f"alerts_report (all queries + domain):     {t_report:.3f} s (best of {repeat})")
-    print(f"ratio SQL aggregation / report: {t_sql / t_report:.0%}")
+    print(f"facts aggregation (SQL alone, fetch all): {t_sql} for {n_rows:,} rows")
+    print(f"alerts_report (all queries + domain):     {t_report} (best of {repeat})")
+    print(
+        f"ratio SQL aggregation / report: {t_sql.wall / t_report.wall:.0%} wall, "
+        f"{t_sql.cpu / t_report.cpu:.0%} CPU"
+    )
+    print(
+        f"replenishment_report (every enabled pair): {t_replenish}, "
+        f"{len(replenish.rows):,} suggestions"
+    )
     print(
         f"peak RSS {rss:.0f} MB (after opening the book {base_rss:.0f} MB); "
         f"tracemalloc peak of one report {traced_peak / 2**20:.0f} MB"
     )
     print(
         f"alerts: out of stock {d.out_of_stock_alerts:,}, safety {d.safety_alerts:,}, "
-        f"slow {d.slow_moving_alerts:,}, dormant {len(report.dormant):,}, "  # type: ignore[attr-defined]
+        f"slow {d.slow_moving_alerts:,}, dormant {len(report.dormant):,}, "
         f"listed {d.listed_skus:,}, turnover {d.turnover_days}"
     )
 
@@ -271,7 +297,9 @@ def measure(path: Path, day: dt.date, repeat: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--db", type=Path, default=Path(tempfile.gettempdir()) / "jdstock_alerts_bench.sqlite3"
+        "--db",
+        default=str(Path(tempfile.gettempdir()) / "jdstock_alerts_bench.sqlite3"),
+        help="a file path or a SQLAlchemy URL (postgresql+psycopg://…)",
     )
     parser.add_argument("--skus", type=int, default=100_000)
     parser.add_argument("--days", type=int, default=365)

@@ -150,11 +150,13 @@ def main() -> int:
     book = open_book(args.db)
     t_open = time.perf_counter()
     window = MainWindow(book)
+    stock_index = next(i for i, p in enumerate(window.pages) if isinstance(p, StockPage))
+    window.show_page(stock_index)  # loads the grid unless it was the page left open
     window.resize(1280, 780)
     window.show()
     app.processEvents()  # the first paint, rows included
     ready = time.perf_counter() - t0
-    page = window.current_page()
+    page = window.pages[stock_index]
     assert isinstance(page, StockPage) and page.model.rowCount() == products
     t = time.perf_counter()
     load_stock_grid(book)

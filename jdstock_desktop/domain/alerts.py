@@ -1,8 +1,9 @@
 """Alerts and dashboard (SPEC §6) as pure functions over per-(SKU, warehouse) facts.
 
-Storage gathers the facts as of a business day D (one row per pair, one per SKU); the functions
-here decide. Thresholds are compared exactly (Fraction): a level of 0.1 day × 300 units / 30 days
-is exactly 1, and 1 unit available is not below it, whatever float rounding would say.
+Storage gathers the facts as of a business day D (per SKU, and per pair that may alert); the
+functions here decide. Thresholds are compared exactly, in whole numbers: a level of 0.1 day ×
+300 units / 30 days is exactly 1, and 1 unit available is not below it, whatever float rounding
+would say. Figures shown (daily sales, turnover, levels) are the exact values rounded once.
 """
 
 from __future__ import annotations
@@ -401,7 +402,7 @@ def _listed(facts: AlertFacts) -> Iterable[SkuFacts]:
 
 def slow_moving_alerts(facts: AlertFacts) -> list[SlowMovingAlert]:
     """滞销: turnover(s) > T of the enabled rule; untouched stock is dormant, not slow."""
-    out = []
+    out: list[SlowMovingAlert] = []
     if not facts.rules.slow:
         return out
     for sku in _listed(facts):

@@ -69,7 +69,8 @@ GTIN_LENGTHS = (8, 12, 13, 14)
 
 
 def gtin_check_digit(body: str) -> str:
-    """Check digit for the digits before it: weights 3, 1, 3, … from the right, to a multiple of 10."""
+    """Check digit for the digits before it: weights 3, 1, 3, … from the right, up to a
+    multiple of 10."""
     total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
     return str(-total % 10)
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -363,14 +363,8 @@ def get_products(book: Book, codes: Iterable[str]) -> dict[str, ProductRecord]:
 
 
 def category_standards_in(s: Session) -> dict[str, int]:
-    return {
-        cat: hours
-        for cat, hours in s.execute(
-            select(CategoryStandard.category3, CategoryStandard.ship_hours).where(
-                CategoryStandard.ship_hours.is_not(None)
-            )
-        )
-    }
+    rows = s.execute(select(CategoryStandard.category3, CategoryStandard.ship_hours))
+    return {cat: hours for cat, hours in rows if hours is not None}
 
 
 def category_standards(book: Book) -> dict[str, int]:
@@ -466,29 +460,45 @@ def _update(
 
 
 def set_listed(book: Book, codes: Sequence[str], listed: bool) -> int:
-    """上柜 / 下柜 of several SKUs in one transaction; returns how many changed."""
+    """上柜 / 下柜 of several SKUs in one transaction; returns how many changed.
+
+    Set-based UPDATEs in chunks, not one ORM object per SKU: a clerk may select all 100,000.
+    Each changed row's version moves on, so an open form of it saves as a Conflict.
+    """
     wanted = list(dict.fromkeys(str(c).strip() for c in codes if str(c).strip()))
     if not wanted:
         raise BadInput("请先选择商品")
     changed = 0
     with book.transaction() as s:
-        found: dict[str, Product] = {}
-        for start in range(0, len(wanted), IN_CHUNK):
-            chunk = wanted[start : start + IN_CHUNK]
-            found.update(
-                (p.code, p) for p in s.scalars(select(Product).where(Product.code.in_(chunk)))
-            )
+        chunks = [wanted[i : i + IN_CHUNK] for i in range(0, len(wanted), IN_CHUNK)]
+        found: set[str] = set()
+        for chunk in chunks:
+            found.update(s.scalars(select(Product.code).where(Product.code.in_(chunk))))
         missing = [c for c in wanted if c not in found]
         if missing:
             more = f" 等 {len(missing)} 个" if len(missing) > 1 else ""
             raise NotFound(f"未知商品编码「{missing[0]}」{more}，未做任何修改")
-        for code in wanted:
-            product = found[code]
-            if product.listed == listed:
-                continue
-            product.listed = listed
-            _check_listing(product, code)
-            changed += 1
+        if listed:
+            for chunk in chunks:
+                bad = s.scalar(
+                    select(Product.code)
+                    .where(Product.code.in_(chunk), Product.violation.is_(True))
+                    .order_by(Product.code)
+                    .limit(1)
+                )
+                if bad is not None:
+                    raise Refused(
+                        f"商品「{bad}」已标记违规，不能上柜（规则 18：违规商品须下柜、库存清零），"
+                        "未做任何修改"
+                    )
+        for chunk in chunks:
+            result = s.execute(
+                update(Product)
+                .where(Product.code.in_(chunk), Product.listed != listed)
+                .values(listed=listed, version=Product.version + 1)
+                .execution_options(synchronize_session=False)
+            )
+            changed += result.rowcount or 0  # type: ignore[attr-defined]
     return changed
 
 
@@ -654,33 +664,19 @@ class ProductTable:
 
     def upsert(self, record: ProductRecord, *, row: int | None = None) -> tuple[int, bool]:
         """Put a saved SKU into the arrays (at `row`, or appended); returns (row, appended)."""
-        values = (
-            record.code,
-            record.jd_sku,
-            record.name,
-            record.brand,
-            record.model,
-            record.category3,
-            record.jd_price,
-            record.listed,
-            record.spot_hours,
-            record.futures_hours,
-            record.preorder,
-            record.futures_quota,
-        )
         if record.standard_hours is None:
             self.standards.pop(record.category3, None)
         else:
             self.standards[record.category3] = record.standard_hours
         appended = row is None
         if row is None:
-            for column, value in zip(Column, values, strict=True):
-                self.column(column).append(value)
+            for column in Column:
+                self.column(column).append(getattr(record, column.value))
             self.search.append("")
             row = self.row_count - 1
         else:
-            for column, value in zip(Column, values, strict=True):
-                self.column(column)[row] = value
+            for column in Column:
+                self.column(column)[row] = getattr(record, column.value)
         self.search[row] = self._search_text(row)
         return row, appended
 
@@ -703,15 +699,11 @@ class ProductTable:
     def sort_order(self, column: Column, *, descending: bool = False) -> list[int]:
         """All rows ordered by one column; ties keep code order, blanks sort lowest."""
         values = self.column(column)
-        key: Callable[[int], Any]
+        keys: Sequence[Any] = values
         if column in (Column.JD_PRICE, Column.FUTURES_HOURS):
-
-            def key(r: int) -> tuple[bool, Any]:
-                return (values[r] is not None, values[r] or 0)
-        else:
-            key = values.__getitem__
+            keys = [(v is not None, v or 0) for v in values]  # blanks below every number
         by_code = sorted(range(self.row_count), key=self.codes.__getitem__)
-        return sorted(by_code, key=key, reverse=descending)
+        return sorted(by_code, key=keys.__getitem__, reverse=descending)
 
 
 def _fetch_all(session: Session, stmt: Select[Any]) -> list[Any]:
@@ -737,19 +729,23 @@ def list_products(book: Book) -> ProductTable:
         table = ProductTable.empty()
         table.standards = standards
         return table
-    cols = list(zip(*rows, strict=True))
+    cols = dict(zip(Column, zip(*rows, strict=True), strict=True))
+
+    def text(column: Column) -> list[str]:
+        return [v or "" for v in cols[column]]
+
     return ProductTable(
-        codes=list(cols[0]),
-        jd_skus=[v or "" for v in cols[1]],
-        names=list(cols[2]),
-        brands=[v or "" for v in cols[3]],
-        models=[v or "" for v in cols[4]],
-        categories=[v or "" for v in cols[5]],
-        jd_prices=list(cols[6]),
-        listed=[bool(v) for v in cols[7]],
-        spot_hours=list(cols[8]),
-        futures_hours=list(cols[9]),
-        preorder=[bool(v) for v in cols[10]],
-        futures_quota=[v or 0 for v in cols[11]],
+        codes=list(cols[Column.CODE]),
+        jd_skus=text(Column.JD_SKU),
+        names=list(cols[Column.NAME]),
+        brands=text(Column.BRAND),
+        models=text(Column.MODEL),
+        categories=text(Column.CATEGORY),
+        jd_prices=list(cols[Column.JD_PRICE]),
+        listed=[bool(v) for v in cols[Column.LISTED]],
+        spot_hours=list(cols[Column.SPOT_HOURS]),
+        futures_hours=list(cols[Column.FUTURES_HOURS]),
+        preorder=[bool(v) for v in cols[Column.PREORDER]],
+        futures_quota=[v or 0 for v in cols[Column.FUTURES_QUOTA]],
         standards=standards,
     )

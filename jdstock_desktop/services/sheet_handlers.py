@@ -2,4 +2,11 @@
 
 from __future__ import annotations
 
-from jdstock_desktop.services import import_book, import_orders, import_stock, sheet_export  # noqa: F401
+from jdstock_desktop.services import (  # noqa: F401
+    alert_rules_sheet,
+    import_book,
+    import_orders,
+    import_stock,
+    onboarding_sheets,
+    sheet_export,
+)

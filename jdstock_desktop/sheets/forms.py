@@ -176,10 +176,14 @@ INTERCHANGE_SHEETS: tuple[SheetDef, ...] = (
 
 
 def sheet_by_name(name: str) -> SheetDef:
-    for sheet in INTERCHANGE_SHEETS:
+    # Imported here: onboarding_forms builds on this module's neighbours, not the reverse.
+    from jdstock_desktop.sheets.onboarding_forms import ONBOARDING_SHEETS
+
+    sheets = (*INTERCHANGE_SHEETS, *ONBOARDING_SHEETS)
+    for sheet in sheets:
         if name in (sheet.name, sheet.form_id, *sheet.aliases):
             return sheet
-    known = "、".join(s.name for s in INTERCHANGE_SHEETS)
+    known = "、".join(s.name for s in sheets)
     from jdstock_desktop.errors import BadInput
 
     raise BadInput(f"未知表格「{name}」；可用：{known}")

@@ -42,6 +42,7 @@ EXCEL_FIRST_DAY = dt.datetime(1900, 3, 1)  # before it Excel's 1900 leap-year bu
 EXCEL_FIRST_DATE = EXCEL_FIRST_DAY.date()
 WIDTH_SAMPLE = 200  # rows looked at to size columns (write-only: widths precede the rows)
 MIN_WIDTH, MAX_WIDTH = 6.0, 60.0
+MAX_TEXT = 32_767  # characters in one Excel cell
 FORMULA_START = "=+-@"  # what Excel would read as a formula when a clerk retypes the cell
 RISKY_START = FORMULA_START + "#"  # '#N/A' and friends would become error cells
 
@@ -157,15 +158,21 @@ def atomic_path(target: Path) -> Iterator[Path]:
             tmp.unlink()
 
 
-def _stream_cells_directly(ws: WriteOnlyWorksheet) -> None:
-    """Let this worksheet take the styled cells we append without a detour.
+# What openpyxl's value binding would find for the plain values our encoders hand over.
+_PLAIN_KIND = {str: "s", int: "n", float: "n", Decimal: "n"}
 
-    openpyxl's write-only append first tries each value as a plain value and only on ValueError
-    (with a repr of the cell for the message) falls back to treating it as a Cell: that costs
+
+def _stream_cells_directly(ws: WriteOnlyWorksheet) -> None:
+    """Let this worksheet take what we append without detours.
+
+    openpyxl's write-only append binds every value anew (type lookup, string checks) and takes
+    a Cell only after failing to bind it as a value (a ValueError carrying the cell's repr):
     about a fifth of the write time when every row holds formatted money or dates. The
-    replacement keeps openpyxl's per-row generator contract (values, row_idx) -> cells and is
-    installed on this instance only, and only if that private hook still has that shape;
-    otherwise openpyxl's own (slower, equally correct) path is used.
+    replacement of its private per-row hook (values, row_idx) -> cells sets plain values
+    directly — our encoders have already done openpyxl's string checks (formula, error code,
+    characters XML cannot hold, length) — and passes Cells through. It is installed on this
+    instance only, and only if the hook still has that shape; otherwise openpyxl's own
+    (slower, equally correct) path is used.
     """
     hook = getattr(WriteOnlyWorksheet, "_values_to_row", None)
     code = getattr(hook, "__code__", None)
@@ -177,11 +184,15 @@ def _stream_cells_directly(ws: WriteOnlyWorksheet) -> None:
         for col_idx, value in enumerate(values, 1):
             if value is None:
                 continue
-            if isinstance(value, Cell):
+            kind = _PLAIN_KIND.get(type(value))
+            if kind is not None:
+                cell._value, cell.data_type = value, kind
+            elif isinstance(value, Cell):
                 value.column, value.row = col_idx, row_idx
                 yield value
                 continue
-            cell.value = value
+            else:
+                cell.value = value  # dates, bools: openpyxl's own binding
             cell.column, cell.row = col_idx, row_idx
             yield cell
             if cell.has_style:  # a date got its default format: the next value needs a fresh cell
@@ -342,9 +353,9 @@ def _text_encoder(ws: WriteOnlyWorksheet) -> Callable[[str], CellValue]:
     def encode(s: str) -> CellValue:
         if not s:
             return None
-        if s[0] not in RISKY_START and s.isprintable() and "_x" not in s:
+        if s[0] not in RISKY_START and s.isprintable() and "_x" not in s and len(s) <= MAX_TEXT:
             return s  # the common case: nothing to guard
-        s = xml_safe(s)
+        s = xml_safe(s)[:MAX_TEXT]  # longer text Excel cannot hold (openpyxl would cut it too)
         if not s:
             return None
         if s[0] in FORMULA_START or s in ERROR_CODES:
@@ -459,10 +470,14 @@ def _meta_sheet(wb: Workbook, sheet: SheetDef, lists: Lists) -> None:
     """Hidden sheet naming the form (what detect_form reads) and holding long dropdown lists."""
     ws = wb.create_sheet(META_SHEET)
     ws.sheet_state = "hidden"
-    pairs = [("form_id", sheet.form_id), ("name", sheet.name), ("version", sheet.version)]
+    text = _text_encoder(ws)
+    pairs = [
+        ("form_id", text(sheet.form_id)),
+        ("name", text(sheet.name)),
+        ("version", sheet.version),
+    ]
     columns = [(header, *choices) for header, choices in lists.values()]
     height = max([len(pairs), *(len(c) for c in columns)])
-    text = _text_encoder(ws)
     for r in range(height):
         row: list[object] = list(pairs[r]) if r < len(pairs) else [None, None]
         row.append(None)

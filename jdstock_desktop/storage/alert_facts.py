@@ -15,18 +15,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
     CTE,
     ColumnElement,
+    FromClause,
     Integer,
     Select,
+    SQLColumnExpression,
     and_,
     case,
     cast,
     exists,
     func,
+    join,
     literal,
     null,
     or_,
@@ -59,9 +63,31 @@ def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.max(case((condition, 1), else_=0))
 
 
-def pairs_cte(w: Windows, newest: dt.datetime | None) -> CTE:
-    """Every pair existing at the end of D: enabled (0/1), on hand, reserved, sales30, ship7
-    (shipped in D-6..D) and touched30 (any row in D-29..D).
+@dataclass(frozen=True)
+class PairSource:
+    """stock ⋈ warehouse ⟕ moves: per pair at the end of D, the figures below; `existed` is
+    the condition that the pair existed on D (None when every stock row's pair did)."""
+
+    from_: FromClause
+    moves: CTE
+    on_hand: SQLColumnExpression[int]
+    reserved: SQLColumnExpression[int]
+    sales30: SQLColumnExpression[int]
+    ship7: SQLColumnExpression[int]  # 0/1: shipped from this pair in D-6..D
+    touched30: SQLColumnExpression[int]  # 0/1: any row of this pair in D-29..D
+    existed: ColumnElement[bool] | None
+
+    @property
+    def available(self) -> SQLColumnExpression[int]:
+        return self.on_hand - self.reserved
+
+
+ENABLED = and_(Warehouse.paused.is_(False), Warehouse.deleted.is_(False))
+
+
+def pair_source(w: Windows, newest: dt.datetime | None) -> PairSource:
+    """Quantities from the stock table, window figures from one GROUP BY over the ledger rows of
+    D-29..D (`moves`, a CTE the queries below read more than once: computed once).
 
     `newest` is the time of the newest ledger row; only when it is after D are rows after D read
     (to subtract them), and the scan is then bounded by it so that both ends of the time index
@@ -70,7 +96,7 @@ def pairs_cte(w: Windows, newest: dt.datetime | None) -> CTE:
     is_ship = L.kind == SHIP
     if late:
         before_end = L.time < w.end
-        moves = select(
+        moves: Select[*tuple[Any, ...]] = select(
             L.product_id.label("pid"),
             L.warehouse_id.label("wid"),
             func.sum(case((and_(is_ship, before_end), -L.delta), else_=0)).label("sales30"),
@@ -87,83 +113,107 @@ def pairs_cte(w: Windows, newest: dt.datetime | None) -> CTE:
             func.sum(case((is_ship, -L.delta), else_=0)).label("sales30"),
             _flag(and_(is_ship, L.time >= w.start7)).label("ship7"),
         ).where(L.time >= w.start30, L.time < w.end)
-    m = moves.group_by(L.product_id, L.warehouse_id).subquery("moves")
-    enabled = case((and_(Warehouse.paused.is_(False), Warehouse.deleted.is_(False)), 1), else_=0)
-    on_hand, reserved = Stock.on_hand, Stock.reserved
-    if late:
-        on_hand = on_hand - func.coalesce(m.c.late_delta, 0)
-        reserved = reserved - func.coalesce(m.c.late_reserved, 0)
-        touched = func.coalesce(m.c.touched30, 0)
-    else:
-        touched = case((m.c.pid.is_(None), 0), else_=1)
-    query = (
-        select(
-            Stock.product_id.label("pid"),
-            Stock.warehouse_id.label("wid"),
-            enabled.label("enabled"),
-            on_hand.label("on_hand"),
-            reserved.label("reserved"),
-            func.coalesce(m.c.sales30, 0).label("sales30"),
-            func.coalesce(m.c.ship7, 0).label("ship7"),
-            touched.label("touched30"),
-        )
-        .join(Warehouse, Warehouse.id == Stock.warehouse_id)
-        .outerjoin(m, and_(m.c.pid == Stock.product_id, m.c.wid == Stock.warehouse_id))
+    m = moves.group_by(L.product_id, L.warehouse_id).cte("moves")
+    from_ = join(Stock, Warehouse, Warehouse.id == Stock.warehouse_id).outerjoin(
+        m, and_(m.c.pid == Stock.product_id, m.c.wid == Stock.warehouse_id)
     )
-    if late:
-        # A pair with rows after D existed on D only if it also has one up to the end of D.
-        older = exists().where(
-            L.product_id == Stock.product_id,
-            L.warehouse_id == Stock.warehouse_id,
-            L.time < w.end,
+    if not late:
+        return PairSource(
+            from_,
+            m,
+            Stock.on_hand,
+            Stock.reserved,
+            func.coalesce(m.c.sales30, 0),
+            func.coalesce(m.c.ship7, 0),
+            case((m.c.pid.is_(None), 0), else_=1),
+            None,
         )
-        query = query.where(or_(m.c.pid.is_(None), m.c.late == 0, m.c.touched30 == 1, older))
-    return query.cte("pairs")
+    # A pair with rows after D existed on D only if it also has one up to the end of D.
+    older = exists().where(
+        L.product_id == Stock.product_id,
+        L.warehouse_id == Stock.warehouse_id,
+        L.time < w.end,
+    )
+    return PairSource(
+        from_,
+        m,
+        Stock.on_hand - func.coalesce(m.c.late_delta, 0),
+        Stock.reserved - func.coalesce(m.c.late_reserved, 0),
+        func.coalesce(m.c.sales30, 0),
+        func.coalesce(m.c.ship7, 0),
+        func.coalesce(m.c.touched30, 0),
+        or_(m.c.pid.is_(None), m.c.late == 0, m.c.touched30 == 1, older),
+    )
 
 
-def facts_query(day: dt.date, newest: dt.datetime | None) -> Select:
+def _where(
+    query: Select[*tuple[Any, ...]], condition: ColumnElement[bool] | None
+) -> Select[*tuple[Any, ...]]:
+    return query if condition is None else query.where(condition)
+
+
+def facts_query(day: dt.date, newest: dt.datetime | None) -> Select[Any]:
     """One row per SKU with pairs (kind 0) and one per pair a per-pair alert may name (kind 1).
 
     SKU rows: (0, pid, NULL, available over enabled warehouses, NULL, sales30 over all
     warehouses, ship7, touched30). Pair rows: (1, pid, wid, on hand, reserved, sales30, NULL,
     NULL) for enabled pairs with available ≤ 0 or whose SKU shipped in D-6..D (`pair_may_alert`;
-    listing is checked by the caller). Sending only those keeps ~5× fewer rows than all pairs."""
-    p = pairs_cte(Windows.of(day), newest)
+    listing is checked by the caller): ~5× fewer rows than all pairs. The SKU rows stream from
+    the stock table's primary key order (product, warehouse): no sort for their GROUP BY."""
+    src = pair_source(Windows.of(day), newest)
     none = cast(null(), Integer)
-    skus = select(
-        literal(SKU_ROW, Integer).label("kind"),
-        p.c.pid,
-        none.label("wid"),
-        func.sum(case((p.c.enabled == 1, p.c.on_hand - p.c.reserved), else_=0)).label("a"),
-        none.label("b"),
-        func.sum(p.c.sales30).label("sales30"),
-        func.max(p.c.ship7).label("c"),
-        func.max(p.c.touched30).label("d"),
-    ).group_by(p.c.pid)
-    shipped7 = select(p.c.pid).where(p.c.ship7 == 1)
-    pairs = select(
-        literal(PAIR_ROW, Integer),
-        p.c.pid,
-        p.c.wid,
-        p.c.on_hand,
-        p.c.reserved,
-        p.c.sales30,
-        none,
-        none,
-    ).where(
-        p.c.enabled == 1,
-        or_(p.c.on_hand - p.c.reserved <= 0, p.c.pid.in_(shipped7)),
+    skus = _where(
+        select(
+            literal(SKU_ROW, Integer).label("kind"),
+            Stock.product_id,
+            none.label("wid"),
+            func.sum(case((ENABLED, src.available), else_=0)).label("a"),
+            none.label("b"),
+            func.sum(src.sales30).label("sales30"),
+            func.max(src.ship7).label("c"),
+            func.max(src.touched30).label("d"),
+        ).select_from(src.from_),
+        src.existed,
+    ).group_by(Stock.product_id)
+    shipped7 = select(src.moves.c.pid).where(src.moves.c.ship7 == 1)
+    pairs = _where(
+        select(
+            literal(PAIR_ROW, Integer),
+            Stock.product_id,
+            Stock.warehouse_id,
+            src.on_hand,
+            src.reserved,
+            src.sales30,
+            none,
+            none,
+        )
+        .select_from(src.from_)
+        .where(ENABLED, or_(src.available <= 0, Stock.product_id.in_(shipped7))),
+        src.existed,
     )
     return union_all(skus, pairs)  # type: ignore[return-value]
 
 
-def every_pair_query(day: dt.date, newest: dt.datetime | None) -> Select:
-    """(pid, wid, on hand, reserved, sales30) of every pair in an enabled warehouse."""
-    p = pairs_cte(Windows.of(day), newest)
-    return select(p.c.pid, p.c.wid, p.c.on_hand, p.c.reserved, p.c.sales30).where(p.c.enabled == 1)
+def enabled_pairs_query(
+    day: dt.date, newest: dt.datetime | None, available_below: int | None = None
+) -> Select[Any]:
+    """(pid, wid, on hand, reserved, sales30) of the pairs in enabled warehouses: all of them,
+    or with `available_below` only those that sold in D-29..D or hold less than that."""
+    src = pair_source(Windows.of(day), newest)
+    query = _where(
+        select(Stock.product_id, Stock.warehouse_id, src.on_hand, src.reserved, src.sales30)
+        .select_from(src.from_)
+        .where(ENABLED),
+        src.existed,
+    )
+    if available_below is not None:
+        query = query.where(or_(src.sales30 != 0, src.available < available_below))
+    return query
 
 
-def shipped_since_query(product_ids: Sequence[int], since: dt.datetime, end: dt.datetime) -> Select:
+def shipped_since_query(
+    product_ids: Sequence[int], since: dt.datetime, end: dt.datetime
+) -> Select[Any]:
     """The SKUs among `product_ids` with a 发货 row in [since, end), any warehouse."""
     return (
         select(L.product_id)
@@ -172,7 +222,7 @@ def shipped_since_query(product_ids: Sequence[int], since: dt.datetime, end: dt.
     )
 
 
-def last_change_query(product_ids: Sequence[int], day: dt.date) -> Select:
+def last_change_query(product_ids: Sequence[int], day: dt.date) -> Select[Any]:
     """Per SKU: the time of its last ledger row up to the end of D, any warehouse.
 
     One index seek per pair on (product_id, warehouse_id, time) rather than a read of each
@@ -252,9 +302,10 @@ def _as_datetime(value: object) -> dt.datetime:
     return dt.datetime.fromisoformat(str(value))
 
 
-def _products(session: Session) -> dict[int, tuple[str, bool]]:
-    rows = session.execute(select(Product.id, Product.code, Product.listed))
-    return {pid: (code, bool(listed)) for pid, code, listed in rows}
+def _listed_products(session: Session) -> dict[int, str]:
+    """id -> 商品编码 of the listed SKUs: the only ones any alert looks at (SPEC §6)."""
+    rows = session.execute(select(Product.id, Product.code).where(Product.listed.is_(True)))
+    return {pid: code for pid, code in rows}
 
 
 def _warehouse_names(session: Session) -> dict[int, str]:
@@ -262,26 +313,27 @@ def _warehouse_names(session: Session) -> dict[int, str]:
 
 
 def load_alert_facts(session: Session, day: dt.date) -> AlertFacts:
-    """Every fact the alerts of day D need, in a handful of queries whatever the book's size."""
-    products = _products(session)
+    """Every fact the alerts of day D need, in a handful of queries whatever the book's size.
+
+    `skus` holds the listed SKUs only: delisted ones can raise no alert and count nowhere."""
+    codes = _listed_products(session)
     names = _warehouse_names(session)
     sku_rows: dict[int, tuple[int, int, bool, bool]] = {}
     pairs: list[PairFacts] = []
     query = facts_query(day, newest_ledger_time(session))
-    for kind, pid, wid, a, b, sales30, c, d in session.connection().execute(query):
+    for kind, pid, wid, a, b, sales30, c, d in session.connection().execute(query).all():
         if kind == SKU_ROW:
             sku_rows[pid] = (int(a), int(sales30), bool(c), bool(d))
-            continue
-        code, listed = products[pid]
-        if listed:
-            pairs.append(PairFacts(code, names[wid], True, a, b, int(sales30)))
+        elif pid in codes:
+            pairs.append(PairFacts(codes[pid], names[wid], True, a, b, int(sales30)))
     skus: dict[str, SkuFacts] = {}
-    for pid, (code, listed) in products.items():
-        available, sales30, ship7, touched30 = sku_rows.get(pid, (0, 0, False, False))
+    no_rows = (0, 0, False, False)
+    for pid, code in codes.items():
+        available, sales30, ship7, touched30 = sku_rows.get(pid, no_rows)
         # Shipped in 7 days implies shipped in 90; the others are looked up when needed.
-        skus[code] = SkuFacts(code, listed, available, sales30, ship7, ship7, touched30)
+        skus[code] = SkuFacts(code, True, available, sales30, ship7, ship7, touched30)
     facts = AlertFacts(day, skus, pairs, RuleBook.of(load_rules(session)))
-    _fill_candidates(session, facts, {code: pid for pid, (code, _) in products.items()})
+    _fill_candidates(session, facts, {code: pid for pid, code in codes.items()})
     return facts
 
 
@@ -295,22 +347,40 @@ def _fill_candidates(session: Session, facts: AlertFacts, ids: dict[str, int]) -
         shipped = shipped_since(session, (ids[c] for c in candidates), w.start90, w.end)
         for code in candidates:
             if ids[code] in shipped:
-                skus[code] = replace(skus[code], shipped_in_90=True)
+                skus[code] = _amended(skus[code], shipped_in_90=True)
     dormant = dormant_candidates(facts)
     if dormant:
         last = last_change_days(session, (ids[c] for c in dormant), facts.day)
         for code in dormant:
-            skus[code] = replace(skus[code], last_change=last.get(ids[code]))
+            skus[code] = _amended(skus[code], last_change=last.get(ids[code]))
 
 
-def load_pair_facts(session: Session, day: dt.date) -> list[PairFacts]:
-    """Every pair of a listed SKU in an enabled warehouse as of D (replenishment needs them all)."""
-    products = _products(session)
+def _amended(
+    s: SkuFacts, *, shipped_in_90: bool | None = None, last_change: dt.date | None = None
+) -> SkuFacts:
+    # dataclasses.replace, minus its field introspection: tens of thousands of calls.
+    return SkuFacts(
+        sku=s.sku,
+        listed=s.listed,
+        available=s.available,
+        sales30=s.sales30,
+        shipped_in_7=s.shipped_in_7,
+        shipped_in_90=s.shipped_in_90 if shipped_in_90 is None else shipped_in_90,
+        changed_in_30=s.changed_in_30,
+        last_change=last_change or s.last_change,
+    )
+
+
+def load_pair_facts(
+    session: Session, day: dt.date, available_below: int | None = None
+) -> list[PairFacts]:
+    """The pairs of listed SKUs in enabled warehouses as of D: every one, or with
+    `available_below` only those that sold in D-29..D or hold less than that."""
+    codes = _listed_products(session)
     names = _warehouse_names(session)
-    query = every_pair_query(day, newest_ledger_time(session))
-    out = []
-    for pid, wid, on_hand, reserved, sales30 in session.connection().execute(query):
-        code, listed = products[pid]
-        if listed:
-            out.append(PairFacts(code, names[wid], True, on_hand, reserved, int(sales30)))
-    return out
+    query = enabled_pairs_query(day, newest_ledger_time(session), available_below)
+    return [
+        PairFacts(codes[pid], names[wid], True, on_hand, reserved, int(sales30))
+        for pid, wid, on_hand, reserved, sales30 in session.connection().execute(query).all()
+        if pid in codes
+    ]

@@ -29,7 +29,7 @@ from sqlalchemy import URL
 from jdstock_desktop import __version__
 from jdstock_desktop.services.summary import book_counts
 from jdstock_desktop.storage.db import Book, open_book
-from jdstock_desktop.ui import settings
+from jdstock_desktop.ui import settings, sheets_dialog
 from jdstock_desktop.ui.pages import PAGES
 from jdstock_desktop.ui.widgets import dialogs
 
@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
         self._message_timer.timeout.connect(self.message_label.clear)
         self.book_label = QLabel()
         self.counts_label = QLabel()
+        self.book_label.setContentsMargins(8, 0, 8, 0)
+        self.counts_label.setContentsMargins(8, 0, 4, 0)
         self.statusBar().addWidget(self.message_label, 1)
         self.statusBar().addPermanentWidget(self.book_label)
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -171,6 +173,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.backup_action = self._action(
             file_menu, self.tr("备份账本…"), self.backup_book, "Ctrl+Shift+B"
+        )
+        file_menu.addSeparator()
+        self.import_sheet_action = self._action(
+            file_menu, self.tr("导入表格…"), lambda: sheets_dialog.import_into(self), "Ctrl+I"
+        )
+        self.export_sheet_action = self._action(
+            file_menu, self.tr("导出表格…"), lambda: sheets_dialog.export_from(self), "Ctrl+E"
         )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出"), self.close, "Ctrl+Q")

@@ -10,8 +10,18 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from jdstock_desktop.ui.compliance import CompliancePage
+from jdstock_desktop.ui.dashboard import DashboardPage
+from jdstock_desktop.ui.orders import OrdersPage
+from jdstock_desktop.ui.products import ProductsPage
 from jdstock_desktop.ui.stock import StockPage
+from jdstock_desktop.ui.warehouses import WarehousesPage
 
 PAGES: list[type[QWidget]] = [
+    WarehousesPage,
     StockPage,
+    ProductsPage,
+    OrdersPage,
+    DashboardPage,
+    CompliancePage,
 ]

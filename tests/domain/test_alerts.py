@@ -16,14 +16,18 @@ from jdstock_desktop.domain.alerts import (
     RuleKind,
     SkuFacts,
     Windows,
+    below_safety,
     build_report,
     check_rule,
     dormant_candidates,
     out_of_stock_alerts,
+    out_of_stock_candidates,
+    pair_may_alert,
     resolve_rule,
     rule_problem,
     safety_alerts,
     slow_moving_alerts,
+    slower_than,
     turnover_days,
 )
 from jdstock_desktop.errors import BadInput
@@ -438,3 +442,46 @@ def test_report_text_names_each_alert_in_chinese() -> None:
     assert "无货预警（1）" in text and "A1 @ 华东仓：可用 0" in text
     assert "低于安全水位 2" in text
     assert "B2：可用 10，日均销量 0.00，周转 ∞" in text
+
+
+# -- what a loader must provide ----------------------------------------------------------------
+
+
+def test_sku_totals_available_over_enabled_sales_over_all_warehouses() -> None:
+    pairs = [pair("A1", EAST, on_hand=9, reserved=2, sales30=3), pair("A1", WEST, 50, 0, 6, False)]
+    f = facts(pairs, [sku("A1"), sku("B2")])
+    assert (f.skus["A1"].available, f.skus["A1"].sales30) == (7, 9)
+    assert (f.skus["B2"].available, f.skus["B2"].sales30) == (0, 0)  # a SKU with no pair
+
+
+def test_pair_may_alert_is_what_both_per_pair_rules_need() -> None:
+    listed, shipped = sku("A1"), sku("A1", shipped_in_7=True)
+    assert pair_may_alert(pair(on_hand=0), listed)  # out-of-stock candidate
+    assert pair_may_alert(pair(on_hand=50), shipped)  # safety candidate
+    assert not pair_may_alert(pair(on_hand=50), listed)  # can alert neither way
+    assert not pair_may_alert(pair(on_hand=0, enabled=False), listed)
+    assert not pair_may_alert(pair(on_hand=0), sku("A1", listed=False))
+
+
+def test_out_of_stock_candidates_are_the_skus_whose_90_day_flag_is_needed() -> None:
+    pairs = [pair("A1", on_hand=0), pair("B2", on_hand=0), pair("C3", on_hand=4)]
+    skus = [sku("A1"), sku("B2", shipped_in_90=True), sku("C3")]
+    # B2 is known to have shipped already; C3 has stock everywhere.
+    assert out_of_stock_candidates(facts(pairs, skus)) == ["A1"]
+
+
+def test_rule_kind_parses_codes_and_chinese_labels() -> None:
+    assert RuleKind.parse("滞销") is SLOW and RuleKind.parse("safety") is SAFETY
+    with pytest.raises(BadInput, match="未知预警规则类型「周转」"):
+        RuleKind.parse("周转")
+
+
+def test_whole_number_comparisons_match_exact_fractions() -> None:
+    rule = Rule(SAFETY, None, None, days=Decimal("2.35"))
+    for available in range(0, 12):
+        for sales30 in range(0, 200, 7):
+            exact = Fraction(available) < Fraction("2.35") * Fraction(sales30, 30)
+            assert below_safety(available, rule, sales30) is exact
+            turnover = turnover_days(available, sales30)
+            slow = turnover is None or turnover > Fraction("2.35")
+            assert slower_than(available, sales30, Decimal("2.35")) is slow

@@ -10,12 +10,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from jdstock_desktop.domain.regions import load_regions
 from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.errors import BadInput
+from jdstock_desktop.services import demo as demo_module
 from jdstock_desktop.services.demo import PRIORITIES, REGIONS, WAREHOUSES, ean13, fill_demo
 from jdstock_desktop.services.ledger import ledger_mismatches
 from jdstock_desktop.services.routing import chain_for
@@ -92,6 +93,36 @@ def test_same_seed_and_day_give_the_same_book(tmp_path: Path) -> None:
     finally:
         for book in books:
             book.close()
+
+
+def test_the_portable_writer_writes_the_same_ledger(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite the ledger goes to the driver directly as text; elsewhere (PostgreSQL) through
+    Core as datetimes. Both must give the same book."""
+    books = [open_book(tmp_path / f"{n}.sqlite3") for n in range(2)]
+    try:
+        fill_demo(books[0], skus=60, seed=5, today=TODAY)
+        monkeypatch.setattr(demo_module, "_sqlite_time_format_matches", lambda conn: False)
+        fill_demo(books[1], skus=60, seed=5, today=TODAY)
+        ledgers = []
+        for book in books:
+            with book.read() as session:
+                ledgers.append(_ledger(session))
+        assert ledgers[0] == ledgers[1]
+    finally:
+        for book in books:
+            book.close()
+
+
+def test_ledger_indexes_are_as_the_schema_has_them(demo: tuple[Book, str], book: Book) -> None:
+    """The bulk load drops and rebuilds an index; afterwards the schema equals a new book's."""
+    query = text(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ledger' "
+        "ORDER BY name"
+    )
+    with demo[0].read() as filled, book.read() as fresh:
+        assert filled.execute(query).all() == fresh.execute(query).all()
 
 
 def test_stock_table_equals_the_ledger_sums(s: Session) -> None:

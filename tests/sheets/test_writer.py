@@ -82,6 +82,24 @@ def test_long_text_round_trips(tmp_path: Path) -> None:
     round_trip(tmp_path / "long.xlsx", [{"text": text}, {"text": "短"}], sheet)
 
 
+def test_text_beyond_an_excel_cell_is_cut_at_its_limit(tmp_path: Path) -> None:
+    sheet = SheetDef("长文本", "long", 1, (Column("text", "内容"),))
+    path = tmp_path / "cut.xlsx"
+    write_sheet(path, sheet, [{"text": "字" * 40_000}])
+    assert read_sheet(path, sheet)[0].values["text"] == "字" * writer.MAX_TEXT
+
+
+def test_openpyxls_own_append_path_gives_the_same_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should openpyxl's private row hook change shape, the writer falls back to plain appends."""
+    monkeypatch.setattr(writer, "_stream_cells_directly", lambda ws: None)
+    round_trip(tmp_path / "plain.xlsx", ROWS)
+    ws = load_workbook(tmp_path / "plain.xlsx")[FORM.name]
+    assert (ws["A3"].value, ws["A3"].data_type, ws["A3"].quotePrefix) == ("=1+1", "s", True)
+    assert ws["E2"].number_format == "0.00"
+
+
 def test_zero_rows(tmp_path: Path) -> None:
     path = tmp_path / "z.xlsx"
     assert write_sheet(path, FORM, iter(())) == 0

@@ -7,7 +7,11 @@ implementation written here over the raw ledger rows.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import os
+import random
 import shutil
+import uuid
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
@@ -18,13 +22,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import event as tally
 from hypothesis import strategies as st
-from sqlalchemy import event, select
+from sqlalchemy import create_engine, event, make_url, select, text
 
 from jdstock_desktop.domain.alerts import RuleKind
 from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.errors import Refused
 from jdstock_desktop.services.alerts import alerts_report
 from jdstock_desktop.services.ledger import LedgerWriter
+from jdstock_desktop.services.replenish import replenishment_report
 from jdstock_desktop.storage.alert_facts import (
     facts_query,
     load_alert_facts,
@@ -241,7 +246,7 @@ def test_the_ledger_is_read_by_time_index_and_pairs_once(book: Book, newest: dt.
     # No pass over the whole ledger (existence checks seek the pair index), and the per-pair
     # figures are computed once for both halves of the result.
     assert not [d for d in details if d.startswith("SCAN ledger")], details
-    assert details.count("MATERIALIZE pairs") == 1, details
+    assert details.count("MATERIALIZE moves") == 1, details
 
 
 # -- property: the SQL path equals an obvious implementation over the raw ledger ---------------
@@ -381,8 +386,9 @@ def fill(
             )
 
 
-def obvious_report(book: Book, day: dt.date) -> dict[str, Any]:
-    """SPEC §6 read literally, over every raw ledger row: slow, but plainly right."""
+def obvious_report(book: Book, day: dt.date, cover_days: int = 14) -> dict[str, Any]:
+    """SPEC §6 (and §8 replenishment, under "replenish") read literally, over every raw ledger
+    row: slow, but plainly right."""
     with book.read() as s:
         rows = s.execute(
             select(
@@ -486,6 +492,25 @@ def obvious_report(book: Book, day: dt.date) -> dict[str, Any]:
                     "turnover_days": None if turnover is None else float(turnover),
                 }
             )
+    replenish = []
+    for c, w in live:
+        rule = rule_for("safety", c, w)
+        level: Any = 0
+        if rule is not None:
+            level = rule.qty if rule.qty is not None else Fraction(rule.days) * sales30[(c, w)] / 30
+        need = level + Fraction(cover_days * sales30[(c, w)], 30) - avail[(c, w)]
+        if need > 0:
+            shown = level if isinstance(level, int) else float(level)
+            replenish.append(
+                {
+                    "sku": c,
+                    "warehouse": w,
+                    "available": avail[(c, w)],
+                    "daily_sales": sales30[(c, w)] / 30,
+                    "safety_level": shown,
+                    "suggested": math.ceil(need),
+                }
+            )
     n = len(listed)
     total_sales = sum(sku_sales.values())
     return {
@@ -505,6 +530,7 @@ def obvious_report(book: Book, day: dt.date) -> dict[str, Any]:
             if total_sales == 0
             else sum(sku_avail.values()) / (total_sales / 30),
         },
+        "replenish": replenish,
     }
 
 
@@ -524,7 +550,7 @@ EDGES = st.sampled_from([6, 7, 29, 30, 89, 90])  # a row on the first or last da
 
 @pytest.mark.slow
 @settings(
-    max_examples=120,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -543,6 +569,7 @@ EDGES = st.sampled_from([6, 7, 29, 30, 89, 90])  # a row on the first or last da
         min_size=1,
         max_size=3,
     ),
+    cover=st.sampled_from([0, 3, 14]),
 )
 def test_sql_path_equals_an_obvious_implementation_on_random_books(
     template: Path,
@@ -552,6 +579,7 @@ def test_sql_path_equals_an_obvious_implementation_on_random_books(
     evs: list[tuple[dt.datetime, int, int, LedgerKind, int, bool]],
     rule_rows: list[tuple[str, int | None, int | None, int | None, str, bool]],
     days: list[tuple[int, int]],
+    cover: int,
 ) -> None:
     path = tmp_path_factory.mktemp("prop") / "b.sqlite3"
     shutil.copy(template, path)
@@ -564,9 +592,87 @@ def test_sql_path_equals_an_obvious_implementation_on_random_books(
         fill(book, listed, states, evs, rule_rows)
         for index, offset in days:
             day = evs[index % len(evs)][0].date() + dt.timedelta(days=offset)
-            expected = obvious_report(book, day)
-            for key in ("out_of_stock", "safety", "slow_moving", "dormant"):
+            expected = obvious_report(book, day, cover)
+            for key in ("out_of_stock", "safety", "slow_moving", "dormant", "replenish"):
                 tally(f"{key}: {'some' if expected[key] else 'none'}")
+            replenish = replenishment_report(book, day, cover).as_json()["rows"]
+            assert rounded(replenish) == rounded(expected.pop("replenish"))
             assert rounded(alerts_report(book, day).as_json()) == rounded(expected)
     finally:
         book.close()
+
+
+# -- PostgreSQL: the same SQL gives the same answers -------------------------------------------
+
+PG_URL = os.environ.get("JDSTOCK_TEST_PG_URL")  # postgresql+psycopg://user@host/maintenance_db
+
+
+@pytest.fixture
+def pg_book() -> Iterator[Book]:
+    """A fresh database on the server of JDSTOCK_TEST_PG_URL, dropped afterwards."""
+    if not PG_URL:
+        pytest.skip("JDSTOCK_TEST_PG_URL is not set")
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    name = f"jdstock_alerts_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    book = open_book(make_url(PG_URL).set(database=name).render_as_string(hide_password=False))
+    try:
+        yield book
+    finally:
+        book.close()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE "{name}"'))
+        admin.dispose()
+
+
+def random_book_inputs(seed: int) -> tuple[Any, ...]:
+    rng = random.Random(seed)
+    evs = [
+        (
+            dt.datetime.combine(
+                BASE + dt.timedelta(days=rng.randrange(SPAN_DAYS)),
+                rng.choice([dt.time(0), dt.time(23, 59, 59, 999999), dt.time(12, 30)]),
+            ),
+            rng.randrange(3),
+            rng.randrange(3),
+            rng.choice(KINDS),
+            rng.randint(1, 6),
+            rng.random() < 0.2,
+        )
+        for _ in range(300)
+    ]
+    rule_rows = [
+        ("safety", None, None, 4, "0", True),
+        ("safety", 0, None, None, "10", True),
+        ("safety", 1, 2, None, "0.5", True),
+        ("safety", None, 1, 2, "0", False),
+        ("slow", None, None, None, "30", True),
+        ("slow", 2, None, None, "400", True),
+    ]
+    return [True, True, False], ["enabled", "paused", "enabled"], evs, rule_rows
+
+
+def test_postgres_gives_the_same_report_as_sqlite(
+    template: Path, tmp_path: Path, pg_book: Book
+) -> None:
+    path = tmp_path / "b.sqlite3"
+    shutil.copy(template, path)
+    lite = open_book(path)
+    try:
+        inputs = random_book_inputs(7)
+        fill(lite, *inputs)
+        fill(pg_book, *inputs)
+        for offset in range(0, SPAN_DAYS + 10, 9):
+            day = BASE + dt.timedelta(days=offset)
+            on_pg = alerts_report(pg_book, day).as_json()
+            assert on_pg == alerts_report(lite, day).as_json()
+            expected = obvious_report(pg_book, day)
+            expected.pop("replenish")
+            assert rounded(on_pg) == rounded(expected)
+            assert (
+                replenishment_report(pg_book, day).as_json()
+                == replenishment_report(lite, day).as_json()
+            )
+    finally:
+        lite.close()

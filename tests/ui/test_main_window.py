@@ -63,8 +63,17 @@ def make_window(
     yield make
 
 
+REAL_PAGES = list(mw.PAGES)
+
+
+@pytest.fixture(autouse=True)
+def stock_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shell's tests run on known pages; other pages come and go in ui/pages.py."""
+    monkeypatch.setattr(mw, "PAGES", [StockPage])
+
+
 @pytest.fixture
-def two_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+def two_pages(stock_only: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(mw, "PAGES", [StockPage, NotesPage])
 
 
@@ -107,6 +116,8 @@ def test_menus_show_their_shortcuts(make_window: Callable[[Book], MainWindow], b
         ("打开账本…", "Ctrl+O"),
         ("最近的账本", ""),
         ("备份账本…", "Ctrl+Shift+B"),
+        ("导入表格…", "Ctrl+I"),
+        ("导出表格…", "Ctrl+E"),
         ("退出", "Ctrl+Q"),
     ]
     assert menu_entries(window, "页面(&P)") == [("库存", "Ctrl+1")]
@@ -355,9 +366,25 @@ def test_about(
 
 
 def test_pages_list_holds_page_classes() -> None:
-    from jdstock_desktop.ui.pages import PAGES
-
-    assert StockPage in PAGES
-    for cls in PAGES:
+    assert StockPage in REAL_PAGES
+    for cls in REAL_PAGES:
         assert issubclass(cls, QWidget)
         assert isinstance(cls.title, str) and cls.title  # type: ignore[attr-defined]
+
+
+def test_the_real_pages_in_order_with_their_shortcuts(
+    qtbot: QtBot,
+    make_window: Callable[[Book], MainWindow],
+    book: Book,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(mw, "PAGES", REAL_PAGES)
+    window = make_window(book)
+    titles = [str(cls.title) for cls in REAL_PAGES]  # type: ignore[attr-defined]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == titles
+    assert menu_entries(window, "页面(&P)") == [
+        (title, f"Ctrl+{i + 1}") for i, title in enumerate(titles)
+    ]
+    at = titles.index("库存")
+    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{at + 1}"), CTRL)
+    assert isinstance(window.current_page(), StockPage)

@@ -620,15 +620,11 @@ def test_history_without_a_current_cell_asks_for_one(qtbot: QtBot, page: StockPa
     assert page.history_dialog is None
 
 
-def test_thousands_of_qt_calls_do_not_exhaust_none(qtbot: QtBot, page: StockPage) -> None:
-    # PySide6 6.12.0 on Python 3.11 loses a reference to None per void call; without
-    # ui.widgets.refcount_guard this many repaints and filters would abort the process.
-    from jdstock_desktop.ui.widgets.refcount_guard import guard_refcounts
-
-    if guard_refcounts():
-        assert sys.getrefcount(None) > 1 << 39
-    page.model.setData(page.model.index(0, EAST), "3")
+def test_void_qt_calls_do_not_drain_none(qtbot: QtBot, page: StockPage) -> None:
+    # PySide6 6.12.0 loses a reference to None per void call; on Python 3.11 a morning of work
+    # then aborts the process (none_dealloc). pyproject excludes it; this catches a regression.
+    before = sys.getrefcount(None)
     for i in range(3000):
         page.category_box.setCurrentIndex(i % 3)
         page.view.viewport().update()
-    assert page.model.staged_count == 1
+    assert sys.getrefcount(None) >= before - 100

@@ -44,6 +44,10 @@ class FigureCard(QFrame):
         layout.addWidget(self.value_label)
         layout.addWidget(self.note_label)
         self.setAccessibleName(title)
+        # Every card as tall as one whose value holds a CJK unit (天): a row of equal cards.
+        self.value_label.setText("0天")
+        self.setFixedHeight(self.sizeHint().height())
+        self.value_label.setText("—")
 
     def set_value(self, value: str, note: str = "") -> None:
         self.value_label.setText(value)

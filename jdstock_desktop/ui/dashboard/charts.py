@@ -35,10 +35,12 @@ SAFETY = QColor("#e8912d")
 SLOW = QColor("#3b7ddd")
 BAR = QColor("#5b8def")
 BAR_ACTIVE = QColor("#2f5fc4")
+# A CJK fallback glyph can be taller than the UI font's metrics say: never cut a label.
+NO_CLIP = Qt.TextFlag.TextDontClip
 
 
 def nice_ceiling(value: float, ticks: int = 4) -> tuple[float, float]:
-    """(top, step) of an axis from 0 holding `value` in about `ticks` round steps (1, 2, 5 × 10ⁿ)."""
+    """(top, step) of a count axis from 0 to above `value`, in about `ticks` round steps."""
     if value <= 0:
         return float(ticks), 1.0
     raw = value / ticks
@@ -51,7 +53,7 @@ def nice_ceiling(value: float, ticks: int = 4) -> tuple[float, float]:
 class _Chart(QWidget):
     """Common frame: a title, a plot rectangle with a y axis of counts, a placeholder text."""
 
-    LEFT, RIGHT, TOP, BOTTOM = 40, 12, 30, 26
+    LEFT, RIGHT, TOP, BOTTOM = 40, 22, 30, 30
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,7 +85,9 @@ class _Chart(QWidget):
         font.setBold(True)
         p.setFont(font)
         p.setPen(TEXT)
-        p.drawText(QRectF(10, 6, self.width() - 20, 20), Qt.AlignmentFlag.AlignLeft, self.title)
+        p.drawText(
+            QRectF(10, 6, self.width() - 20, 20), Qt.AlignmentFlag.AlignLeft | NO_CLIP, self.title
+        )
         p.setFont(self.font())
         return p
 
@@ -103,7 +107,7 @@ class _Chart(QWidget):
             label = f"{value:g}"
             p.drawText(
                 QRectF(0, y - metrics.height() / 2, self.LEFT - 6, metrics.height()),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | NO_CLIP,
                 label,
             )
             value += step
@@ -127,7 +131,9 @@ class AlertTrendChart(_Chart):
     def set_progress(self, done: int, total: int) -> None:
         self.progress = (done, total)
         self.message = (
-            self.tr("正在计算近30天预警（%1/%2）…").replace("%1", str(done)).replace("%2", str(total))
+            self.tr("正在计算近30天预警（%1/%2）…")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
         )
         self.update()
 
@@ -181,11 +187,13 @@ class AlertTrendChart(_Chart):
     def _legend(self, p: QPainter) -> None:
         metrics = QFontMetrics(self.font())
         x = self.width() - self.RIGHT
-        for name, color in reversed(list(zip(self.series_names, (OUT_OF_STOCK, SAFETY, SLOW), strict=True))):
+        for name, color in reversed(
+            list(zip(self.series_names, (OUT_OF_STOCK, SAFETY, SLOW), strict=True))
+        ):
             w = metrics.horizontalAdvance(name)
             x -= w
             p.setPen(TEXT)
-            p.drawText(QRectF(x, 6, w + 2, 20), Qt.AlignmentFlag.AlignLeft, name)
+            p.drawText(QRectF(x, 6, w + 2, 20), Qt.AlignmentFlag.AlignLeft | NO_CLIP, name)
             x -= 18
             p.setPen(QPen(color, 3))
             p.drawLine(QPointF(x, 16), QPointF(x + 13, 16))
@@ -204,7 +212,7 @@ class AlertTrendChart(_Chart):
             text = self.history[i].day.strftime("%m-%d")
             p.drawText(
                 QRectF(x - label_w / 2, r.bottom() + 4, label_w, metrics.height()),
-                Qt.AlignmentFlag.AlignHCenter,
+                Qt.AlignmentFlag.AlignHCenter | NO_CLIP,
                 text,
             )
 
@@ -222,7 +230,11 @@ class AlertTrendChart(_Chart):
     def index_at(self, x: float) -> int | None:
         if not self.history or self.message:
             return None
-        i = round((x - self._x(0)) / max(self._x(1) - self._x(0), 1e-6)) if len(self.history) > 1 else 0
+        i = (
+            round((x - self._x(0)) / max(self._x(1) - self._x(0), 1e-6))
+            if len(self.history) > 1
+            else 0
+        )
         return i if 0 <= i < len(self.history) else None
 
     def tooltip_text(self, i: int) -> str:
@@ -292,15 +304,20 @@ class TurnoverHistogram(_Chart):
                 p.drawRect(bar)
                 p.setPen(TEXT)
                 p.drawText(
-                    QRectF(bar.x() - 10, bar.y() - metrics.height() - 1, bar.width() + 20, metrics.height()),
-                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                    QRectF(
+                        bar.x() - 10,
+                        bar.y() - metrics.height() - 1,
+                        bar.width() + 20,
+                        metrics.height(),
+                    ),
+                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | NO_CLIP,
                     str(count),
                 )
                 p.setPen(MUTED)
                 label = metrics.elidedText(self.labels[i], Qt.TextElideMode.ElideRight, int(slot))
                 p.drawText(
                     QRectF(r.left() + i * slot, r.bottom() + 4, slot, metrics.height()),
-                    Qt.AlignmentFlag.AlignHCenter,
+                    Qt.AlignmentFlag.AlignHCenter | NO_CLIP,
                     label,
                 )
             if self.hasFocus() and self.current >= 0:
@@ -350,7 +367,11 @@ class TurnoverHistogram(_Chart):
             self.current = (max(self.current, 0) + step) % n if self.current >= 0 else 0
             self.update()
             return
-        if n and self.current >= 0 and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+        if (
+            n
+            and self.current >= 0
+            and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+        ):
             self.activate(self.current)
             return
         super().keyPressEvent(event)

@@ -25,9 +25,10 @@ def notice_title(count: int) -> str:
 
 def notice_lines(notices: Sequence[OutOfStockNotice]) -> list[str]:
     lines = [
-        _tr("%1 @ %2：可用 %3").replace("%1", n.sku).replace("%2", n.warehouse).replace(
-            "%3", str(n.available)
-        )
+        _tr("%1 @ %2：可用 %3")
+        .replace("%1", n.sku)
+        .replace("%2", n.warehouse)
+        .replace("%3", str(n.available))
         for n in notices[:SHOWN_LINES]
     ]
     if len(notices) > SHOWN_LINES:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,10 +35,9 @@ from jdstock_desktop.domain.alerts import MAX_DAYS, MAX_QTY, Rule, RuleKind
 from jdstock_desktop.errors import JdStockError
 from jdstock_desktop.services.alerts import delete_alert_rule, list_alert_rules, set_alert_rule
 from jdstock_desktop.services.warehouses import list_warehouses
-from jdstock_desktop.sheets.definition import ColumnType
 from jdstock_desktop.storage.db import Book
-from jdstock_desktop.ui.dashboard.rows_model import TypedRowsModel
 from jdstock_desktop.ui.sheets_dialog.list_export import ListColumn
+from jdstock_desktop.ui.sheets_dialog.rows_model import TypedRowsModel
 from jdstock_desktop.ui.widgets import dialogs
 
 KINDS = (RuleKind.SLOW, RuleKind.SAFETY)  # the kind box, by index
@@ -169,7 +168,8 @@ class AlertRulesDialog(QDialog):
         if rule.qty is not None:
             threshold = self.tr("%1 件").replace("%1", str(rule.qty))
         else:
-            threshold = self.tr("%1 天").replace("%1", f"{rule.days:g}")
+            days = rule.days if rule.days is not None else 0
+            threshold = self.tr("%1 天").replace("%1", f"{Decimal(days).normalize():f}")
         kind = self.tr("滞销") if rule.kind is RuleKind.SLOW else self.tr("安全库存")
         return (
             kind,

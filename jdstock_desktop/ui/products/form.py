@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -37,7 +38,8 @@ from jdstock_desktop.services.products import (
 )
 
 BREACH_STYLE = "color: #c0392b;"
-BREACH_FIELD_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
+BREACH_FOREGROUND = QColor("#c0392b")
+BREACH_BACKGROUND = QColor("#fdecea")
 NOTE_STYLE = "color: #6b7280;"
 
 
@@ -49,6 +51,21 @@ def _number_text(value: object) -> str:
         text = format(value.normalize(), "f")
         return text
     return str(value)
+
+
+class _Form(QFormLayout):
+    """A form layout whose labels share one width across the groups of the page."""
+
+    def __init__(self, group: QGroupBox, label_width: int) -> None:
+        super().__init__(group)
+        self._label_width = label_width
+        self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+    def add(self, label: str, field: QWidget | QHBoxLayout) -> None:
+        text = QLabel(label)
+        text.setMinimumWidth(self._label_width)
+        text.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.addRow(text, field)
 
 
 class ProductForm(QScrollArea):
@@ -65,6 +82,8 @@ class ProductForm(QScrollArea):
         self._loaded: dict[str, object] = {}
         self._loading = False
         self.lines: dict[str, QLineEdit] = {}
+        # One label width for every group, so the fields line up down the whole form.
+        self._label_width = self.fontMetrics().horizontalAdvance(self.tr("长×宽×高(cm)")) + 8
         body = QWidget()
         self.setWidget(body)
         layout = QVBoxLayout(body)
@@ -73,6 +92,12 @@ class ProductForm(QScrollArea):
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
+        # The marks sit by their fields far down the form; this repeats them where the eye lands.
+        self.breach_banner = QLabel()
+        self.breach_banner.setWordWrap(True)
+        self.breach_banner.setStyleSheet(BREACH_STYLE)
+        self.breach_banner.setVisible(False)
+        layout.addWidget(self.breach_banner)
         layout.addWidget(self._basic_group())
         layout.addWidget(self._category_group())
         layout.addWidget(self._price_group())
@@ -94,50 +119,46 @@ class ProductForm(QScrollArea):
         self.lines[key] = edit
         return edit
 
-    @staticmethod
-    def _form(title: str) -> tuple[QGroupBox, QFormLayout]:
+    def _form(self, title: str) -> tuple[QGroupBox, _Form]:
         group = QGroupBox(title)
-        form = QFormLayout(group)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return group, form
+        return group, _Form(group, self._label_width)
 
     def _basic_group(self) -> QGroupBox:
         group, form = self._form(self.tr("基本信息"))
-        form.addRow(self.tr("商品编码 *"), self._line("code"))
-        form.addRow(self.tr("京东SKU"), self._line("jd_sku"))
+        form.add(self.tr("商品编码 *"), self._line("code"))
+        form.add(self.tr("京东SKU"), self._line("jd_sku"))
         self.lines["jd_sku"].setToolTip(self.tr("京东生成商品后回填；新品可留空"))
-        form.addRow(self.tr("商品名称 *"), self._line("name"))
-        form.addRow(self.tr("品牌"), self._line("brand"))
-        form.addRow(self.tr("型号"), self._line("model"))
-        form.addRow(self.tr("规格"), self._line("spec"))
-        form.addRow(self.tr("单位"), self._line("unit"))
-        form.addRow(self.tr("条码"), self._line("barcode"))
+        form.add(self.tr("商品名称 *"), self._line("name"))
+        form.add(self.tr("品牌"), self._line("brand"))
+        form.add(self.tr("型号"), self._line("model"))
+        form.add(self.tr("规格"), self._line("spec"))
+        form.add(self.tr("单位"), self._line("unit"))
+        form.add(self.tr("条码"), self._line("barcode"))
         return group
 
     def _category_group(self) -> QGroupBox:
         group, form = self._form(self.tr("类目"))
-        form.addRow(self.tr("一级类目"), self._line("category1"))
-        form.addRow(self.tr("二级类目"), self._line("category2"))
-        form.addRow(self.tr("三级类目"), self._line("category3"))
+        form.add(self.tr("一级类目"), self._line("category1"))
+        form.add(self.tr("二级类目"), self._line("category2"))
+        form.add(self.tr("三级类目"), self._line("category3"))
         self.standard_label = QLabel()
         self.standard_label.setStyleSheet(NOTE_STYLE)
         self.standard_label.setWordWrap(True)
-        form.addRow("", self.standard_label)
+        form.add("", self.standard_label)
         self.lines["category3"].textChanged.connect(self._update_breaches)
         return group
 
     def _price_group(self) -> QGroupBox:
         group, form = self._form(self.tr("价格（元）"))
-        form.addRow(self.tr("采购价"), self._line("purchase_price"))
-        form.addRow(self.tr("京东价"), self._line("jd_price"))
-        form.addRow(self.tr("市场价"), self._line("market_price"))
-        form.addRow(self.tr("税率(%)"), self._line("tax_rate"))
+        form.add(self.tr("采购价"), self._line("purchase_price"))
+        form.add(self.tr("京东价"), self._line("jd_price"))
+        form.add(self.tr("市场价"), self._line("market_price"))
+        form.add(self.tr("税率(%)"), self._line("tax_rate"))
         return group
 
     def _shipping_group(self) -> QGroupBox:
         group, form = self._form(self.tr("物流与包装"))
-        form.addRow(self.tr("重量(kg)"), self._line("weight_kg"))
+        form.add(self.tr("重量(kg)"), self._line("weight_kg"))
         size = QHBoxLayout()
         size.setSpacing(4)
         for key, sign in (("length_cm", ""), ("width_cm", "×"), ("height_cm", "×")):
@@ -149,28 +170,28 @@ class ProductForm(QScrollArea):
         self.lines["length_cm"].setToolTip(self.tr("长"))
         self.lines["width_cm"].setToolTip(self.tr("宽"))
         self.lines["height_cm"].setToolTip(self.tr("高"))
-        form.addRow(self.tr("长×宽×高(cm)"), size)
+        form.add(self.tr("长×宽×高(cm)"), size)
         self.packing_edit = QPlainTextEdit()
         self.packing_edit.setTabChangesFocus(True)
         self.packing_edit.setFixedHeight(self.fontMetrics().height() * 3 + 12)
         self.packing_edit.textChanged.connect(self._changed)
-        form.addRow(self.tr("包装清单"), self.packing_edit)
-        form.addRow(self.tr("质保"), self._line("warranty"))
-        form.addRow(self.tr("产地"), self._line("origin"))
-        form.addRow(self.tr("生产厂家"), self._line("manufacturer"))
+        form.add(self.tr("包装清单"), self.packing_edit)
+        form.add(self.tr("质保"), self._line("warranty"))
+        form.add(self.tr("产地"), self._line("origin"))
+        form.add(self.tr("生产厂家"), self._line("manufacturer"))
         return group
 
     def _listing_group(self) -> QGroupBox:
         group, form = self._form(self.tr("上柜与发货时效"))
         self.listed_box = QCheckBox(self.tr("上柜（客户可下单）"))
         self.listed_box.toggled.connect(self._changed)
-        form.addRow(self.tr("上柜状态"), self.listed_box)
+        form.add(self.tr("上柜状态"), self.listed_box)
         self.spot_spin = QSpinBox()
         self.spot_spin.setRange(0, MAX_SPOT_HOURS)
         self.spot_spin.setSuffix(self.tr(" 小时"))
         self.spot_spin.setToolTip(self.tr("现货须在 48 小时内发货"))
         self.spot_spin.valueChanged.connect(self._changed)
-        form.addRow(self.tr("现货时效"), self.spot_spin)
+        form.add(self.tr("现货时效"), self.spot_spin)
         self.futures_spin = QSpinBox()
         self.futures_spin.setRange(0, MAX_INT)
         self.futures_spin.setSuffix(self.tr(" 小时"))
@@ -178,32 +199,32 @@ class ProductForm(QScrollArea):
         self.futures_spin.setToolTip(self.tr("无货预定时承诺的发货时效；不得超过三级类目标准"))
         self.futures_spin.valueChanged.connect(self._changed)
         self.futures_spin.valueChanged.connect(self._update_breaches)
-        form.addRow(self.tr("期货时效"), self.futures_spin)
+        form.add(self.tr("期货时效"), self.futures_spin)
         self.futures_note = QLabel()
         self.futures_note.setWordWrap(True)
-        form.addRow("", self.futures_note)
+        form.add("", self.futures_note)
         self.preorder_box = QCheckBox(self.tr("开通无货预定"))
         self.preorder_box.toggled.connect(self._changed)
         self.preorder_box.toggled.connect(self._update_breaches)
-        form.addRow(self.tr("无货预定"), self.preorder_box)
+        form.add(self.tr("无货预定"), self.preorder_box)
         self.quota_spin = QSpinBox()
         self.quota_spin.setRange(0, MAX_INT)
         self.quota_spin.setGroupSeparatorShown(True)
         self.quota_spin.valueChanged.connect(self._changed)
         self.quota_spin.valueChanged.connect(self._update_breaches)
-        form.addRow(self.tr("可期货库存"), self.quota_spin)
+        form.add(self.tr("可期货库存"), self.quota_spin)
         self.quota_note = QLabel()
         self.quota_note.setWordWrap(True)
-        form.addRow("", self.quota_note)
+        form.add("", self.quota_note)
         return group
 
     def _other_group(self) -> QGroupBox:
         group, form = self._form(self.tr("标签与合规"))
-        form.addRow(self.tr("标签"), self._line("labels"))
+        form.add(self.tr("标签"), self._line("labels"))
         self.lines["labels"].setToolTip(self.tr("定制化商品标签，多个用逗号分隔"))
         self.violation_box = QCheckBox(self.tr("违规商品（须下柜、库存清零）"))
         self.violation_box.toggled.connect(self._changed)
-        form.addRow(self.tr("违规"), self.violation_box)
+        form.add(self.tr("违规"), self.violation_box)
         return group
 
     def set_categories(self, categories: list[str], standards: Mapping[str, int]) -> None:
@@ -261,6 +282,7 @@ class ProductForm(QScrollArea):
 
     def focus_first(self) -> None:
         edit = self.lines["code"] if self.is_new else self.lines["name"]
+        self.ensureWidgetVisible(edit)
         edit.setFocus()
         edit.selectAll()
 
@@ -307,17 +329,24 @@ class ProductForm(QScrollArea):
                 .replace("%1", category)
                 .replace("%2", str(standard))
             )
-        by_field = {b.field: b for b in self.current_breaches()}
+        breaches = self.current_breaches()
+        by_field = {b.field: b for b in breaches}
         self._mark(self.futures_spin, self.futures_note, by_field.get("futures_hours"))
         self._mark(self.quota_spin, self.quota_note, by_field.get("futures_quota"))
+        self.breach_banner.setText("\n".join("⚠ " + self._breach_text(b) for b in breaches))
+        self.breach_banner.setVisible(bool(breaches))
 
     def _mark(self, widget: QWidget, note: QLabel, breach: Breach | None) -> None:
+        # The palette, not a style sheet: a style sheet on a spin box drops its arrows.
+        palette = widget.style().standardPalette() if breach is None else widget.palette()
+        if breach is not None:
+            palette.setColor(QPalette.ColorRole.Base, BREACH_BACKGROUND)
+            palette.setColor(QPalette.ColorRole.Text, BREACH_FOREGROUND)
+        widget.setPalette(palette)
         if breach is None:
-            widget.setStyleSheet("")
             note.clear()
             note.setVisible(False)
             return
-        widget.setStyleSheet(BREACH_FIELD_STYLE)
         note.setStyleSheet(BREACH_STYLE)
         note.setText(self._breach_text(breach))
         note.setVisible(True)

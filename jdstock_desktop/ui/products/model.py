@@ -16,7 +16,21 @@ from jdstock_desktop.services.products import Column, ProductFilter, ProductReco
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
-COLUMNS = tuple(Column)
+# Display order: what a clerk checks first (listing, price, ship times) before the rest.
+COLUMNS = (
+    Column.CODE,
+    Column.NAME,
+    Column.LISTED,
+    Column.JD_PRICE,
+    Column.SPOT_HOURS,
+    Column.FUTURES_HOURS,
+    Column.PREORDER,
+    Column.FUTURES_QUOTA,
+    Column.CATEGORY,
+    Column.BRAND,
+    Column.MODEL,
+    Column.JD_SKU,
+)
 BREACH_FOREGROUND = QColor("#c0392b")
 BREACH_BACKGROUND = QColor("#fdecea")
 DELISTED_FOREGROUND = QColor("#8a8f98")
@@ -127,26 +141,26 @@ class ProductTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.InitialSortOrderRole:
             return Qt.SortOrder.AscendingOrder
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.header_titles()[section]
+            return self.header_titles()[COLUMNS[section]]
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section] is Column.FUTURES_HOURS:
             return self.tr("红色：超过三级类目的发货时效标准（规则 21）")
         return None
 
-    def header_titles(self) -> tuple[str, ...]:
-        return (
-            self.tr("商品编码"),
-            self.tr("京东SKU"),
-            self.tr("商品名称"),
-            self.tr("品牌"),
-            self.tr("型号"),
-            self.tr("三级类目"),
-            self.tr("京东价"),
-            self.tr("上柜状态"),
-            self.tr("现货时效"),
-            self.tr("期货时效"),
-            self.tr("无货预定"),
-            self.tr("可期货库存"),
-        )
+    def header_titles(self) -> dict[Column, str]:
+        return {
+            Column.CODE: self.tr("商品编码"),
+            Column.JD_SKU: self.tr("京东SKU"),
+            Column.NAME: self.tr("商品名称"),
+            Column.BRAND: self.tr("品牌"),
+            Column.MODEL: self.tr("型号"),
+            Column.CATEGORY: self.tr("三级类目"),
+            Column.JD_PRICE: self.tr("京东价"),
+            Column.LISTED: self.tr("上柜状态"),
+            Column.SPOT_HOURS: self.tr("现货时效"),
+            Column.FUTURES_HOURS: self.tr("期货时效"),
+            Column.PREORDER: self.tr("无货预定"),
+            Column.FUTURES_QUOTA: self.tr("可期货库存"),
+        }
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from jdstock_desktop.errors import Conflict, JdStockError
 from jdstock_desktop.services.products import (
     BreachFilter,
+    Column,
     ProductFilter,
     ProductTable,
     get_product,
@@ -35,27 +36,44 @@ from jdstock_desktop.services.products import (
 )
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.ui.products.form import ProductForm
-from jdstock_desktop.ui.products.model import ProductTableModel
+from jdstock_desktop.ui.products.model import COLUMNS, ProductTableModel
 from jdstock_desktop.ui.products.shortcuts import PageKeys
 from jdstock_desktop.ui.widgets import dialogs
 from jdstock_desktop.ui.widgets.page import Page
 
 LISTING_CHOICES: tuple[bool | None, ...] = (None, True, False)
 BREACH_CHOICES = (BreachFilter.ANY, BreachFilter.BREACH)
-# Widths in characters of the table's columns (no ResizeToContents: 100,000 rows).
-COLUMN_CHARS = (12, 14, 28, 10, 12, 10, 10, 7, 7, 7, 7, 9)
+# A typical value of each column sizes it (no ResizeToContents over 100,000 rows).
+COLUMN_SAMPLES = {
+    Column.CODE: "GY000000-00",
+    Column.NAME: "不锈钢六角螺栓 M8×30 304不锈",
+    Column.LISTED: "上柜状态",
+    Column.JD_PRICE: "12,345.00",
+    Column.SPOT_HOURS: "现货时效",
+    Column.FUTURES_HOURS: "期货时效",
+    Column.PREORDER: "无货预定",
+    Column.FUTURES_QUOTA: "可期货库存",
+    Column.CATEGORY: "三级类目名称",
+    Column.BRAND: "品牌名称",
+    Column.MODEL: "DIN933-M8",
+    Column.JD_SKU: "100009000000",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProductsPage", text)
 
 
 def ask_save_product(parent: QWidget | None, what: str) -> dialogs.UnsavedChoice:
     """The form holds unsaved edits: save them, discard them, or stay (tests replace this)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(box.tr("商品未保存"))
-    box.setText(box.tr("%1 的修改尚未保存。").replace("%1", what))
-    box.setInformativeText(box.tr("保存后才会写入账本；放弃则恢复为账本中的内容。"))
-    save = box.addButton(box.tr("保存"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(box.tr("放弃修改"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(box.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setWindowTitle(_tr("商品未保存"))
+    box.setText(_tr("%1 的修改尚未保存。").replace("%1", what))
+    box.setInformativeText(_tr("保存后才会写入账本；放弃则恢复为账本中的内容。"))
+    save = box.addButton(_tr("保存"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_tr("放弃修改"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(save)
     box.exec()
     clicked = box.clickedButton()
@@ -72,9 +90,13 @@ class ProductsPage(Page):
     def __init__(self, book: Book, parent: QWidget | None = None) -> None:
         super().__init__(book, parent)
         self.model = ProductTableModel(ProductTable.empty(), self)
+        self._breach_count = 0
         self._reverting = False
         self._build_actions()
         self._build_filters()
+        self.form = ProductForm()
+        self.form.setMinimumWidth(360)
+        self.form.edited.connect(self._form_edited)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -89,17 +111,13 @@ class ProductsPage(Page):
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        width = self.fontMetrics().horizontalAdvance("中")
-        for column, chars in enumerate(COLUMN_CHARS):
-            header.resizeSection(column, chars * width + 16)
+        metrics = self.fontMetrics()
+        for section, column in enumerate(COLUMNS):
+            header.resizeSection(section, metrics.horizontalAdvance(COLUMN_SAMPLES[column]) + 24)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.activated.connect(lambda _index: self.form.focus_first())
-
-        self.form = ProductForm()
-        self.form.setMinimumWidth(360)
-        self.form.edited.connect(self._form_edited)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -109,8 +127,9 @@ class ProductsPage(Page):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.form)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([840, 420])
         self.splitter.setChildrenCollapsible(False)
 
         hint = QLabel(
@@ -167,9 +186,12 @@ class ProductsPage(Page):
 
     def _build_filters(self) -> None:
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索编码、名称、品牌、型号（Ctrl+F）"))
+        self.search.setPlaceholderText(self.tr("搜索编码/名称/品牌/型号"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(160)
+        self.search.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("搜索编码/名称/品牌/型号") + 40
+        )
+        self.search.setToolTip(self.tr("多个词用空格分隔，须全部出现（Ctrl+F）"))
         self.listing_box = QComboBox()
         self.listing_box.addItems([self.tr("全部上柜状态"), self.tr("上柜"), self.tr("下柜")])
         self.category_box = QComboBox()
@@ -212,7 +234,7 @@ class ProductsPage(Page):
             except JdStockError:
                 self.form.load(None)  # the SKU is gone (renamed elsewhere)
         self._select_form_row()
-        self._update_count()
+        self._update_count(recount=True)
         self._update_actions()
 
     def reload(self) -> None:
@@ -246,10 +268,14 @@ class ProductsPage(Page):
         self._select_form_row()
         self._update_count()
 
-    def _update_count(self) -> None:
+    def _update_count(self, *, recount: bool = False) -> None:
+        """The count label; `recount` after the data changed (the breach count walks every row,
+        too slow to repeat on each key typed in the search box)."""
         table = self.model.table
         shown, total = self.model.rowCount(), table.row_count
-        breaches = sum(1 for r in range(total) if table.has_breach(r))
+        if recount:
+            self._breach_count = sum(1 for r in range(total) if table.has_breach(r))
+        breaches = self._breach_count
         text = (
             self.tr("共 %1 个商品").replace("%1", f"{total:,}")
             if shown == total
@@ -267,7 +293,16 @@ class ProductsPage(Page):
 
     # -- selection and the form -----------------------------------------------------------------
     def selected_codes(self) -> list[str]:
-        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        # Selection ranges, not selectedRows(): that builds one index per row and takes
+        # seconds when the clerk selects all 100,000 SKUs (Ctrl+A) to delist them.
+        selection = self.view.selectionModel().selection()
+        rows = sorted(
+            {
+                row
+                for i in range(selection.size())
+                for row in range(selection.at(i).top(), selection.at(i).bottom() + 1)
+            }
+        )
         if not rows and self.view.currentIndex().isValid():
             rows = [self.view.currentIndex().row()]
         return [self.model.code_at(r) for r in rows]
@@ -383,7 +418,7 @@ class ProductsPage(Page):
         view_row = self.model.record_saved(saved, saved.code if record is None else record.code)
         self.form.load(saved)
         self._select_row(view_row)
-        self._update_count()
+        self._update_count(recount=True)
         self._update_actions()
         message = self.tr("已保存商品「%1」").replace("%1", saved.code)
         if saved.breaches:

@@ -11,11 +11,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
 
 Step = Callable[[int, int], bool]  # (done, total) -> False when cancelled
 
 _RUNNING: set[Job] = set()
+# Jobs that just ended, kept one more turn of the event loop: a job must not be freed while Qt is
+# still delivering its own finished event.
+_ENDED: list[Job] = []
 
 
 class Cancelled(Exception):
@@ -47,6 +50,7 @@ class Job(QObject):
         self._thread.finished.connect(self._finish)
         self.result: object = None
         self.error: BaseException | None = None
+        self._last_step = (-1, -1)
 
     def start(self) -> Job:
         install_quit_hook()
@@ -67,7 +71,9 @@ class Job(QObject):
     def step(self, done: int, total: int) -> bool:
         if self._cancel.is_set():
             return False
-        self.progressed.emit(done, total)
+        if (done, total) != self._last_step:  # a tight loop must not flood the GUI thread
+            self._last_step = (done, total)
+            self.progressed.emit(done, total)
         return True
 
     def check(self) -> None:
@@ -95,6 +101,12 @@ class Job(QObject):
             self.ended.emit()
         finally:
             _RUNNING.discard(self)
+            _ENDED.append(self)
+            QTimer.singleShot(0, _release_ended)
+
+
+def _release_ended() -> None:
+    _ENDED.clear()
 
 
 def run_job(fn: Callable[[Step], object]) -> Job:

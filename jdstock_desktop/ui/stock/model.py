@@ -192,6 +192,9 @@ class StockGridModel(QAbstractTableModel):
             return None
         column = index.column()
         if column < FIXED:
+            # A long name may be cut to fit the window: the tooltip shows all of it.
+            if role == _TOOLTIP and column == 1:
+                return self._grid.names[self._rows[index.row()]]
             return None
         if role == _ALIGNMENT:
             return _RIGHT

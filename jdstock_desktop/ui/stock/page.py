@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -51,6 +51,7 @@ class StockPage(Page):
         self.model = StockGridModel(StockGrid.empty(), self)
         self.history_dialog: CellHistoryDialog | None = None
         self._column_count = -1
+        self._name_width = (160, 320)  # (least, wanted) px of the 商品名称 column
         self._build_filters()
         self._build_actions()
         self.view = StockTableView(self)
@@ -220,25 +221,51 @@ class StockPage(Page):
             self.apply_filter()
 
     def _size_columns(self) -> None:
-        """Fit the text columns to a sample of rows (never ResizeToContents: 100,000 rows)."""
+        """Fit the columns to a sample of rows (never ResizeToContents: 100,000 rows); the
+        name column then takes what the window has left, so the totals stay in view."""
         metrics = self.view.fontMetrics()
         header = self.view.horizontalHeader()
         grid = self.model.grid
         sample = range(min(grid.row_count, 2000))
         texts = (grid.codes, grid.names, grid.categories)
-        limits = ((90, 170), (160, 300), (80, 150))  # (min, max) px of code, name, category
+        limits = ((80, 160), (160, 320), (72, 130))  # (min, max) px of code, name, category
+        self._name_width = limits[1]
         for column in range(self.model.columnCount()):
             head = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = metrics.horizontalAdvance(head) + 28
+            width = metrics.horizontalAdvance(head) + 24
             if column < len(texts):
                 low, high = limits[column]
                 widest = max(
                     (metrics.horizontalAdvance(texts[column][r]) for r in sample), default=0
                 )
                 width = min(max(width, widest + 16, low), high)
+                if column == 1:
+                    self._name_width = (low, width)
             else:
-                width = max(width, 72)
+                width = max(width, 64)
             header.resizeSection(column, width)
+        self._fit_name_column()
+
+    def _fit_name_column(self) -> None:
+        low, wanted = self._name_width
+        header = self.view.horizontalHeader()
+        others = header.length() - header.sectionSize(1)
+        # From the view's outer width: right after a reload the viewport has not yet made room
+        # for the row numbers and the scroll bar (that happens in a later layout pass).
+        view = self.view
+        room = (
+            view.width()
+            - 2 * view.frameWidth()
+            - view.verticalHeader().sizeHint().width()
+            - view.verticalScrollBar().sizeHint().width()
+            - others
+        )
+        header.resizeSection(1, max(low, min(wanted, room)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._column_count > 0:
+            self._fit_name_column()
 
     def current_filter(self) -> GridFilter:
         return GridFilter(

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
+from jdstock_desktop.domain.regions import PLACEHOLDERS
 from jdstock_desktop.services.warehouses import WarehouseView
 
 Index = QModelIndex | QPersistentModelIndex
@@ -59,6 +60,13 @@ def lock_icon() -> QIcon:
         p.end()
         icon.addPixmap(pixmap)
     return icon
+
+
+def address_text(wh: WarehouseView) -> str:
+    """省/市/区县/乡镇 as clerks write it: without the data set's 市辖区-style placeholders."""
+    if wh.is_national:
+        return _tr("全国")
+    return "/".join(p for p in wh.address_parts if p and p not in PLACEHOLDERS)
 
 
 def missing_parts(wh: WarehouseView) -> list[str]:
@@ -130,7 +138,7 @@ class WarehouseTableModel(QAbstractTableModel):
         if column == STATUS:
             return _tr("暂停") if wh.paused else _tr("启用")
         if column == ADDRESS:
-            return _tr("全国") if wh.is_national else wh.address
+            return address_text(wh)
         if column == DETAIL:
             return "—" if wh.is_national else wh.address_detail
         if wh.is_national:

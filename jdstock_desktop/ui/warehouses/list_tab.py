@@ -45,8 +45,8 @@ from jdstock_desktop.ui.widgets import dialogs
 _CTRL_N = QKeySequence("Ctrl+N")
 
 
-def _is_ctrl_n(event: QKeyEvent) -> bool:
-    return QKeySequence(event.keyCombination()) == _CTRL_N
+def _is_ctrl_n(event: QEvent) -> bool:
+    return isinstance(event, QKeyEvent) and QKeySequence(event.keyCombination()) == _CTRL_N
 
 
 class WarehouseTableView(QTableView):
@@ -59,7 +59,7 @@ class WarehouseTableView(QTableView):
     add_requested = Signal()
 
     def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.ShortcutOverride and _is_ctrl_n(e):  # type: ignore[arg-type]
+        if e.type() == QEvent.Type.ShortcutOverride and _is_ctrl_n(e):
             e.accept()
             return True
         return super().event(e)
@@ -110,13 +110,13 @@ class WarehouseListTab(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._update_actions)
         self._update_actions()
 
-    def _action(
-        self, text: str, slot: Callable[[], object], *keys: str, hint: str = ""
-    ) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object], *keys: str, hint: str = "") -> QAction:
         action = QAction(text, self)
         if keys:
             action.setShortcuts([QKeySequence(k) for k in keys])
-        shown = hint or " / ".join(QKeySequence(k).toString(QKeySequence.NativeText) for k in keys)
+        shown = hint or " / ".join(
+            QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys
+        )
         action.setToolTip(f"{text}（{shown}）" if shown else text)
         # The list's keys (Del, Enter) must not act while the clerk types in another tab.
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

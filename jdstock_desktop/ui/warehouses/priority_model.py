@@ -55,7 +55,7 @@ class PriorityListModel(QAbstractTableModel):
         self.read_only = False  # showing an inherited list: look, do not touch
         self._headers = [_tr("顺位"), _tr("仓库"), _tr("状态"), _tr("禁售")]
 
-    # -- the draft ----------------------------------------------------------------------------------
+    # -- the draft --------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[PriorityRow], national: str, *, read_only: bool) -> None:
         self.beginResetModel()
         self._rows = list(rows)
@@ -140,7 +140,7 @@ class PriorityListModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, RANK), self.index(len(self._rows) - 1, RANK))
 
-    # -- QAbstractTableModel ------------------------------------------------------------------------
+    # -- QAbstractTableModel ----------------------------------------------------------------------
     def rowCount(self, parent: Index = _ROOT) -> int:
         if parent.isValid():
             return 0
@@ -231,7 +231,7 @@ class PriorityListModel(QAbstractTableModel):
         self.set_banned(index.row(), bool(checked))
         return True
 
-    # -- drag to reorder ---------------------------------------------------------------------------
+    # -- drag to reorder --------------------------------------------------------------------------
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 

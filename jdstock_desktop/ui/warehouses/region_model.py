@@ -74,7 +74,7 @@ class RegionTreeModel(QAbstractItemModel):
                 self.fetchMore(index)
         return self.index_of(code)
 
-    # -- QAbstractItemModel -------------------------------------------------------------------------
+    # -- QAbstractItemModel -----------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
         if column != 0 or row < 0:
             return _ROOT
@@ -157,9 +157,11 @@ class RegionTreeModel(QAbstractItemModel):
             count = self._listed.get(code)
             if count is None:
                 return path
-            return QCoreApplication.translate(
-                "RegionTreeModel", "%1：已设置优先级（%2 个仓库）"
-            ).replace("%1", path).replace("%2", str(count))
+            return (
+                QCoreApplication.translate("RegionTreeModel", "%1：已设置优先级（%2 个仓库）")
+                .replace("%1", path)
+                .replace("%2", str(count))
+            )
         if role == CODE_ROLE:
             return code
         return None

@@ -7,8 +7,10 @@ the four levels at once. Used by the 仓库 page (warehouse address, what-if) an
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QCompleter,
     QGridLayout,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 from jdstock_desktop.domain.regions import ROOT_CODE, Region, load_regions, short_names
 
 LEVELS = 4
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 SEARCH_LIMIT = 50
 # The domain search stops at its limit in level order; ask for more so that results inside the
 # clerk's current province or city can be put first without losing them to the cut.
@@ -38,18 +41,61 @@ def search_regions(text: str, scope: str | None = None, limit: int = SEARCH_LIMI
     return found[:limit]
 
 
+def is_enter(event: QEvent) -> bool:
+    return (
+        event.type() == QEvent.Type.KeyPress
+        and isinstance(event, QKeyEvent)
+        and event.key() in ENTER_KEYS
+        and event.modifiers()
+        in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+    )
+
+
+def popup(completer: QCompleter) -> QAbstractItemView:
+    """The completer's list (created on first use, then always the same one)."""
+    view = completer.popup()
+    assert view is not None
+    return view
+
+
+def highlighted(completer: QCompleter) -> str | None:
+    """The popup row the clerk moved to (arrow keys), if any; None when none is selected.
+
+    The unfiltered popup makes a prefix match current without selecting it: that is Qt's
+    guess, not the clerk's choice, so only a selected row counts.
+    """
+    view = popup(completer)
+    current = view.currentIndex()
+    selection = view.selectionModel()
+    if not view.isVisible() or not current.isValid() or selection is None:
+        return None
+    return str(current.data()) if selection.isSelected(current) else None
+
+
+def line_edit(combo: QComboBox) -> QLineEdit:
+    """The line edit of an editable combo box (they always have one)."""
+    line = combo.lineEdit()
+    assert line is not None, "the picker's combo boxes are editable"
+    return line
+
+
+def is_named(region: Region, text: str) -> bool:
+    """`text` is the region's full name or one of its usual short names (广东, 南山)."""
+    return text == region.name or text in short_names(region.name)
+
+
 def match_child(children: list[Region], text: str) -> list[Region]:
     """The children `text` names: the full name, a usual short name, a prefix, then a substring.
 
-    The first of those tiers that matches anything wins, so 南山 picks 南山区 over 南山街道 of the
-    same parent only when the tier decides it; more than one hit is for the caller to report.
+    The first tier that matches anything wins, so the short name 南山 names 南山区 even where a
+    南山村 would also match as a prefix; more than one hit is for the caller to report.
     """
     text = text.strip()
     if not text:
         return []
     tiers = (
         lambda r: r.name == text,
-        lambda r: text in short_names(r.name),
+        lambda r: is_named(r, text),
         lambda r: r.name.startswith(text),
         lambda r: text in r.name,
     )
@@ -76,9 +122,9 @@ class RegionSearchBox(QLineEdit):
         self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self._completer.setMaxVisibleItems(12)
         self.setCompleter(self._completer)
-        self._completer.activated[str].connect(self._activated)
+        self._completer.activated.connect(self._activated)  # the (str) overload
+        popup(self._completer).installEventFilter(self)
         self.textEdited.connect(self._search)
-        self.returnPressed.connect(self._return_pressed)
 
     def set_scope(self, code: str | None) -> None:
         """Matches inside this region are listed first (the clerk's current province …)."""
@@ -99,8 +145,30 @@ class RegionSearchBox(QLineEdit):
 
     def choose(self, code: str) -> None:
         self.setText(load_regions().display_path(code))
-        self._completer.popup().hide()
+        popup(self._completer).hide()
         self.region_chosen.emit(code)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # While the popup is open it receives the keys (on most platforms): Enter there and
+        # Enter in the box mean the same, and are handled here rather than by the completer.
+        if watched is popup(self._completer) and is_enter(event):
+            self._enter()
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if is_enter(e):
+            self._enter()
+            e.accept()  # it must not also press the dialog's default button
+            return
+        super().keyPressEvent(e)
+
+    def _enter(self) -> None:
+        row = highlighted(self._completer)
+        if row is not None:
+            self._activated(row)
+        else:
+            self._return_pressed()
 
     def _activated(self, path: str) -> None:
         code = self._codes.get(path)
@@ -108,16 +176,28 @@ class RegionSearchBox(QLineEdit):
             self.choose(code)
 
     def _return_pressed(self) -> None:
-        # Enter without picking from the popup: take the match only when it is the only one,
-        # or when the text is already a full path; otherwise the popup stays for a choice.
+        # Enter without picking from the popup: take a match only when it is the one meant
+        # (a full path, the only match, or the only region named exactly so, inside the current
+        # scope if need be); otherwise the popup stays for the clerk to choose.
         text = self.text().strip()
         if text in self._codes:
             self.choose(self._codes[text])
             return
         if not self._codes and text:
             self._search(text)
-        if len(self._codes) == 1:
-            self.choose(next(iter(self._codes.values())))
+        codes = list(self._codes.values())
+        if len(codes) == 1:
+            self.choose(codes[0])
+            return
+        regions = load_regions()
+        named = [regions.get(c) for c in codes if is_named(regions.get(c), text)]
+        scoped = [r for r in named if under(r.code, self._scope)]
+        for group in (named, scoped):
+            # 南山 inside 广东 means the county 南山区 rather than the town 南山街道 below it.
+            top = [r for r in group if r.level == min((r.level for r in group), default=0)]
+            if len(top) == 1:
+                self.choose(top[0].code)
+                return
 
 
 class AddressPicker(QWidget):
@@ -167,7 +247,7 @@ class AddressPicker(QWidget):
         combo.setMinimumContentsLength(5)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        line = combo.lineEdit()
+        line = line_edit(combo)
         line.setPlaceholderText(hint)
         combo.setToolTip(self.tr("%1：可直接输入名称的一部分搜索").replace("%1", hint))
         completer = QCompleter(combo.model(), combo)
@@ -175,10 +255,41 @@ class AddressPicker(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         combo.setCompleter(completer)
+        popup(completer).installEventFilter(self)
         level = len(self.combos)
+        # A row clicked in the popup is a choice made: move on to the next level.
+        completer.activated.connect(lambda _text, level=level: self._focus_after(level))
         combo.currentIndexChanged.connect(lambda _i, level=level: self._level_changed(level))
         line.editingFinished.connect(lambda level=level: self._commit_text(level))
+        line.installEventFilter(self)
         return combo
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter in a level confirms the typed name (or the popup row moved to) and moves on, as
+        # in a spreadsheet; left to the dialog it would press 保存 with the address half typed.
+        # The completer's popup gets the keys while it is open, hence both places.
+        if not is_enter(event):
+            return super().eventFilter(watched, event)
+        for level, combo in enumerate(self.combos):
+            completer = combo.completer()
+            if completer is None or watched not in (combo.lineEdit(), popup(completer)):
+                continue
+            row = highlighted(completer)
+            popup(completer).hide()
+            if row is not None:
+                line_edit(combo).setText(row)
+            self._commit_text(level)
+            self._focus_after(level)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _focus_after(self, level: int) -> None:
+        later = [c for c in self.combos[level + 1 :] if c.isEnabled()]
+        if later and self.combos[level].currentIndex() >= 0:
+            later[0].setFocus()
+            line_edit(later[0]).selectAll()
+        elif self.combos[level].currentIndex() >= 0:
+            self.combos[level].focusNextChild()
 
     # -- reading and setting --------------------------------------------------------------------
     def region_code(self) -> str | None:
@@ -214,8 +325,8 @@ class AddressPicker(QWidget):
         """Why the typed levels do not name a region (Chinese, for the clerk), or None."""
         regions = load_regions()
         parent = ROOT_CODE
-        for level, combo in enumerate(self.combos):
-            text = combo.lineEdit().text().strip()
+        for combo in self.combos:
+            text = line_edit(combo).text().strip()
             index = combo.currentIndex()
             chosen = combo.itemText(index) if index >= 0 else ""
             if text and text != chosen:
@@ -272,7 +383,7 @@ class AddressPicker(QWidget):
     def _commit_text(self, level: int) -> None:
         """The clerk typed a name and left the box: pick the item it names, if only one."""
         combo = self.combos[level]
-        text = combo.lineEdit().text().strip()
+        text = line_edit(combo).text().strip()
         index = combo.currentIndex()
         if index >= 0 and text == combo.itemText(index):
             return
@@ -285,7 +396,7 @@ class AddressPicker(QWidget):
         hits = match_child(load_regions().children(parent), text)
         if len(hits) == 1:
             combo.setCurrentIndex(combo.findData(hits[0].code))
-            combo.lineEdit().setText(hits[0].name)
+            line_edit(combo).setText(hits[0].name)
 
     def _code_at(self, level: int) -> str | None:
         combo = self.combos[level]
