@@ -46,18 +46,12 @@ def _stderr_progress(done: int, total: int, label: str) -> None:
         print(f"\r{label} {done}/{total}", end="", file=sys.stderr, flush=True)
 
 
-def _sheet(name: str) -> Any:
-    from jdstock_desktop.sheets.forms import sheet_by_name
-
-    return sheet_by_name(name)
-
-
 def cmd_import(args: argparse.Namespace) -> int:
-    from jdstock_desktop.services.sheet_import import import_sheet
+    from jdstock_desktop.services.forms_io import form_by_name, import_any
 
-    sheet = _sheet(args.sheet)
+    form_by_name(args.sheet)  # an unknown name is refused before the book is opened
     book = _open(args)
-    report = import_sheet(book, sheet, args.file, dry_run=args.dry_run)
+    report = import_any(book, args.sheet, args.file, args.dry_run, annotated=args.annotate)
     if args.json:
         _print_json(report.as_json())
         return EXIT_OK
@@ -70,12 +64,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from jdstock_desktop.services.sheet_export import export_sheet
+    from jdstock_desktop.services.forms_io import display_name, export_any
 
-    sheet = _sheet(args.sheet)
+    name = display_name(args.sheet)
     book = _open(args)
-    count = export_sheet(book, sheet, args.file)
-    print(f"已导出「{sheet.name}」{count} 行到 {args.file}")
+    count = export_any(book, args.sheet, args.file)
+    print(f"已导出「{name}」{count} 行到 {args.file}")
     return EXIT_OK
 
 
@@ -190,6 +184,18 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(args.db)
 
 
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from jdstock_desktop.ui.screenshots import screenshot_command
+
+    written = screenshot_command(args.db, Path(args.dir), skus=args.skus, language=args.lang)
+    for path in written:
+        print(path)
+    print(f"已保存 {len(written)} 张截图到 {args.dir}")
+    return EXIT_OK
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -223,9 +229,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skus", type=_positive_int, default=200, help="商品数量（默认 200）")
     p.add_argument("--seed", type=int, default=1, help="随机种子")
     p = add("import", cmd_import, "导入表格")
-    p.add_argument("sheet", help="表格名称，如 仓库、覆盖优先级、商品、分区库存、库存流水")
+    p.add_argument(
+        "sheet",
+        help="表格名称，如 仓库、覆盖优先级、商品、分区库存、库存流水、订单、预警规则、"
+        "供应商评估表、新品提报表、上柜表、无货预定、类目时效标准",
+    )
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="只检查并显示变化，不写入")
+    p.add_argument("--annotate", metavar="OUT", help="导入失败时，把错误单元格标红的副本写到 OUT")
     p.add_argument("--json", action="store_true")
     p.add_argument("--show", type=int, default=20, help="列出前 N 处变化")
     p = add("export", cmd_export, "导出表格")
@@ -253,6 +264,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("order_no")
     p.add_argument("--warehouse", help="发货仓（期货订单到货后发货时可指定）")
     p.add_argument("--out", default=".", help="documents：xlsx 输出目录")
+    p = add("screenshot", cmd_screenshot, "把主窗口的每个页面截图为 PNG（默认用临时演示账本）")
+    p.add_argument("dir", help="截图保存到的文件夹")
+    p.add_argument("--skus", type=_positive_int, default=300, help="演示商品数量（默认 300）")
+    p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="界面语言")
     return parser
 
 

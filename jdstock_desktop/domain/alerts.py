@@ -214,7 +214,8 @@ class SkuFacts:
 class AlertFacts:
     """What the alerts of day D are decided from.
 
-    `skus` holds every SKU of the book with its totals; a pair of an absent SKU is ignored.
+    `skus` holds every listed SKU with its totals (delisted ones may be left out: no alert or
+    figure counts them); a pair of an absent SKU is ignored.
     `pairs` holds at least every pair a per-pair alert can name (`pair_may_alert`: enabled
     warehouse, listed SKU, and available ≤ 0 or a shipment in D-6..D); more change nothing.
     """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from operator import itemgetter
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,7 +14,7 @@ from jdstock_desktop.errors import BadInput
 from jdstock_desktop.services.ledger import LedgerWriter, Pair
 from jdstock_desktop.services.lookups import product_ids
 from jdstock_desktop.services.sheet_import import ImportContext, importer
-from jdstock_desktop.sheets.reader import SheetRow
+from jdstock_desktop.sheets.reader import SheetRow, gc_paused
 from jdstock_desktop.storage.models import LedgerEntry, Warehouse
 
 # 库存流水 types and the ledger kinds they are stored as.
@@ -53,14 +54,17 @@ def _resolve_pairs(
     whs = dict(
         s.execute(select(Warehouse.name, Warehouse.id).where(Warehouse.deleted.is_(False))).all()
     )
+    values = [row.values for row in rows]
+    pids = list(map(skus.get, map(str, map(itemgetter("sku"), values))))
+    wids = list(map(whs.get, map(str, map(itemgetter("warehouse"), values))))
+    if None not in pids and None not in wids:  # every name known: no problem to name
+        return list(zip(rows, zip(pids, wids, strict=True), strict=True))
     out = []
-    for row in rows:
-        sku, wh = str(row.values["sku"]), str(row.values["warehouse"])
-        pid, wid = skus.get(sku), whs.get(wh)
+    for row, pid, wid in zip(rows, pids, wids, strict=True):
         if pid is None:
-            ctx.problems.add(row.row, "sku", f"未知商品编码「{sku}」")
+            ctx.problems.add(row.row, "sku", f"未知商品编码「{row.values['sku']!s}」")
         if wid is None:
-            ctx.problems.add(row.row, "warehouse", f"未知仓库「{wh}」")
+            ctx.problems.add(row.row, "warehouse", f"未知仓库「{row.values['warehouse']!s}」")
         if pid is not None and wid is not None:
             out.append((row, (pid, wid)))
     return out
@@ -68,13 +72,23 @@ def _resolve_pairs(
 
 @importer("regional_stock")
 def import_regional_stock(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
+    with gc_paused():
+        _set_regional_stock(s, rows, ctx)
+
+
+def _set_regional_stock(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
     resolved = _resolve_pairs(s, rows, ctx)
     if ctx.problems.items:
         return
     writer = LedgerWriter(s, ctx.operator)
     writer.load([pair for _, pair in resolved])
+    note = f"导入 {ctx.report.file}" if ctx.report.file else "导入"
+    holds = writer.holds
     for row, pair in resolved:
         target = int(row.values["on_hand"])  # type: ignore[call-overload]
+        if holds(pair, target):  # an unedited export: every row lands here
+            ctx.report.unchanged += 1
+            continue
         before, _ = writer.quantities(pair)
         existed = writer.exists(pair)
         try:
@@ -83,7 +97,7 @@ def import_regional_stock(s: Session, rows: list[SheetRow], ctx: ImportContext) 
                 target,
                 LedgerKind.IMPORT,
                 where=f"{row.values['sku']} @ {row.values['warehouse']}",
-                note=f"导入 {ctx.report.file}" if ctx.report.file else "导入",
+                note=note,
             )
         except BadInput as exc:
             ctx.problems.add(row.row, "on_hand", str(exc))

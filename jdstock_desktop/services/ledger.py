@@ -35,49 +35,73 @@ class LedgerWriter:
         self.session = session
         self.operator = operator
         self.now = now or dt.datetime.now().replace(microsecond=0)
-        self._cells: dict[Pair, _Cell] = {}
+        self._cells: dict[Pair, _Cell] = {}  # pairs read or changed through this writer
+        # Loaded but not looked at yet: (on hand, reserved, version), made a _Cell on first use.
+        self._base: dict[Pair, tuple[int, int, int]] = {}
         self._rows: list[dict[str, object]] = []
         self._loaded_all = False
 
     # -- reading -----------------------------------------------------------------------------
     def load(self, pairs: Iterable[Pair] | None = None) -> None:
         """Load current quantities for `pairs` (all pairs when None) into memory."""
+        if self._loaded_all:
+            return
         if pairs is None:
-            if self._loaded_all:
-                return
-            query = select(
-                Stock.product_id, Stock.warehouse_id, Stock.on_hand, Stock.reserved, Stock.version
-            )
-            self._remember(self.session.execute(query))
+            self._remember(None)
             self._loaded_all = True
             return
-        wanted = [p for p in set(pairs) if p not in self._cells]
-        if self._loaded_all or not wanted:
+        wanted = set(pairs)
+        wanted.difference_update(self._cells)
+        wanted.difference_update(self._base)
+        if not wanted:
             return
         if len(wanted) > 20_000:  # one scan beats thousands of IN lists
             self.load(None)
             return
-        for start in range(0, len(wanted), 400):
-            chunk = wanted[start : start + 400]
-            query = select(
-                Stock.product_id, Stock.warehouse_id, Stock.on_hand, Stock.reserved, Stock.version
-            ).where(tuple_(Stock.product_id, Stock.warehouse_id).in_(chunk))
-            self._remember(self.session.execute(query))
+        chunks = list(wanted)
+        for start in range(0, len(chunks), 400):
+            self._remember(chunks[start : start + 400])
 
-    def _remember(self, result: Iterable[tuple[int, int, int, int, int]]) -> None:
-        for pid, wid, on_hand, reserved, version in result:
-            self._cells.setdefault((pid, wid), _Cell(on_hand, reserved, version, is_new=False))
+    def _remember(self, chunk: list[Pair] | None) -> None:
+        """Read the stock rows of `chunk` (every row when None) as plain tuples: a book-wide
+        load keeps tens of thousands of rows that are never changed."""
+        t = Stock.__table__.c
+        query = select(t.product_id, t.warehouse_id, t.on_hand, t.reserved, t.version)
+        if chunk is not None:
+            query = query.where(tuple_(t.product_id, t.warehouse_id).in_(chunk))
+        if self.session.autoflush:  # a Core select does not autoflush by itself
+            self.session.flush()
+        rows = self.session.connection().execute(query)
+        loaded = {
+            (pid, wid): (on_hand, reserved, version)
+            for pid, wid, on_hand, reserved, version in rows
+        }
+        if not self._base:
+            self._base = loaded
+            return
+        base = self._base
+        for pair, quantities in loaded.items():
+            base.setdefault(pair, quantities)  # what was loaded first stays
 
     def _cell(self, pair: Pair) -> _Cell:
         cell = self._cells.get(pair)
         if cell is None:
-            if not self._loaded_all:
+            base = self._base.pop(pair, None)
+            if base is None and not self._loaded_all:
                 self.load([pair])
-                cell = self._cells.get(pair)
-            if cell is None:
-                cell = _Cell(0, 0, 0, is_new=True)
-                self._cells[pair] = cell
+                base = self._base.pop(pair, None)
+            cell = _Cell(0, 0, 0, is_new=True) if base is None else _Cell(*base, is_new=False)
+            self._cells[pair] = cell
         return cell
+
+    def holds(self, pair: Pair, on_hand: int) -> bool:
+        """True when `pair` is loaded and set_on_hand(pair, on_hand) would change nothing;
+        False when it would, or when the pair is not loaded (set_on_hand then tells)."""
+        cell = self._cells.get(pair)
+        if cell is not None:
+            return cell.on_hand == on_hand and (cell.dirty or not cell.is_new)
+        base = self._base.get(pair)
+        return base is not None and base[0] == on_hand
 
     def exists(self, pair: Pair) -> bool:
         return not self._cell(pair).is_new or self._cell(pair).dirty

@@ -183,7 +183,9 @@ def import_new_products(s: Session, rows: list[SheetRow], ctx: ImportContext) ->
             ).all()
         )
         writer = LedgerWriter(s, ctx.operator)
-        writer.load([(ids[code], wid) for _, code, wid in seeds])  # a few queries, not one a SKU
+        # New SKUs have no stock row: the writer would look each one up on its own. One scan of
+        # the stock table (only pairs it has are remembered) is cheaper beyond a handful.
+        writer.load(None if len(seeds) > 50 else [(ids[c], w) for _, c, w in seeds])
         note = f"新品提报表初始库存 {ctx.report.file}".strip()
         for row, code, wid in seeds:
             qty = int(row.values["initial_stock"])  # type: ignore[call-overload]
@@ -399,7 +401,7 @@ def _count_breaches(s: Session, ctx: ImportContext, changed: dict[str, int]) -> 
             Product.category3.in_(list(changed)), Product.futures_hours.is_not(None)
         )
     ):
-        if hours > changed[c3]:
+        if hours is not None and hours > changed[c3]:
             over[c3] = over.get(c3, 0) + 1
     for c3, n in sorted(over.items()):
         _warn(ctx, f"类目「{c3}」有 {n} 个商品的期货时效超过新标准 {changed[c3]} 小时（规则 21）")

@@ -156,11 +156,13 @@ def export_supplier_form(book: Book, path: str | Path) -> int:
 def import_supplier_form(book: Book, path: str | Path, *, dry_run: bool = False) -> ImportReport:
     """Read the form back into the profile. Fields found in the file replace the stored ones;
     a field (or the 行业资质 block) whose label was removed keeps its stored value. Any bad cell
-    refuses the whole file (SheetErrors); an unedited export reports no change and writes
-    nothing."""
+    refuses the whole file (SheetErrors), and so does an empty required field when the file
+    changes anything; an unedited export reports no change and writes nothing, even of a profile
+    still missing its required fields."""
     file = str(path)
     read = check_form(path, FORM)
-    if read.problems:
+    wrong = [p for p in read.problems if p not in read.unfilled]
+    if wrong:
         raise SheetErrors(read.problems, file=file)
     report = ImportReport(sheet=FORM.name, file=file, dry_run=dry_run, rows=len(read.found))
     with book.sessions() as s:
@@ -177,6 +179,8 @@ def import_supplier_form(book: Book, path: str | Path, *, dry_run: bool = False)
         if not changes:
             report.unchanged = 1
             return report
+        if read.unfilled:  # what changes must leave a complete profile behind
+            raise SheetErrors(read.unfilled, file=file)
         if _stored(s) is None:
             report.created = 1
         else:

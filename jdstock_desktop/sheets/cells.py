@@ -7,6 +7,7 @@ people type) and text widths. No openpyxl or calamine import here: these work on
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -407,3 +408,70 @@ _MAKERS: dict[ColumnType, Callable[[Column], Converter]] = {
 def converter(col: Column) -> Converter:
     """raw cell value (as calamine returns it) -> checked value, or CellError(reason)."""
     return _MAKERS[col.type](col)
+
+
+# --- whole columns -------------------------------------------------------------------------------
+
+SLOW = object()  # a cell column_converter leaves to the per-cell converter (bad, empty, unusual)
+
+ColumnConverter = Callable[[list[object]], list[object]]
+
+
+def _text_column(col: Column) -> ColumnConverter:
+    required, limit = col.required, col.max_length
+    empty = SLOW if required else None
+
+    def convert(values: list[object]) -> list[object]:
+        out: list[object] = [v.strip() if v.__class__ is str else SLOW for v in values]  # type: ignore[attr-defined]
+        if limit is not None:
+            out = [s if s is SLOW or len(s) <= limit else SLOW for s in out]  # type: ignore[arg-type]
+        if not all(out):  # empty cells (SLOW is truthy)
+            out = [s if s else empty for s in out]
+        return out
+
+    return convert
+
+
+def _int_column(col: Column) -> ColumnConverter:
+    bounded = col.min_value is not None or col.max_value is not None
+    lo = -math.inf if col.min_value is None else col.min_value
+    hi = math.inf if col.max_value is None else col.max_value
+
+    def convert(values: list[object]) -> list[object]:
+        out: list[object] = [
+            int(v)
+            if v.__class__ is float and v.is_integer()  # type: ignore[attr-defined]
+            else (v if v.__class__ is int else SLOW)
+            for v in values
+        ]
+        if bounded:
+            out = [n if n is not SLOW and lo <= n <= hi else SLOW for n in out]  # type: ignore[operator]
+        return out
+
+    return convert
+
+
+def _cellwise(col: Column) -> ColumnConverter:
+    conv = converter(col)
+
+    def one(v: object) -> object:
+        try:
+            return conv(v)
+        except CellError:
+            return SLOW
+
+    def convert(values: list[object]) -> list[object]:
+        return [one(v) for v in values]
+
+    return convert
+
+
+def column_converter(col: Column) -> ColumnConverter:
+    """A whole column of raw cells -> the values `converter(col)` gives for each, or SLOW where a
+    cell must go through that converter one by one (it fails, or is not the common case). Every
+    value other than SLOW is exactly what converter(col) returns for that cell."""
+    if col.type is ColumnType.TEXT:
+        return _text_column(col)
+    if col.type is ColumnType.INT:
+        return _int_column(col)
+    return _cellwise(col)

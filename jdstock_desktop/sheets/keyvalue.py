@@ -585,11 +585,11 @@ def locate(grid: list[list[object]], form: KeyValueForm) -> Places:
         for c, v in enumerate(row):
             if v is None or v == "" or not isinstance(v, str):
                 continue
-            full, b = header_keys(v)
+            full, short = header_keys(v)
             if full in exact:
                 hits.append((r, c, exact[full], True))
-            elif b in base:
-                hits.append((r, c, base[b], False))
+            elif short in base:
+                hits.append((r, c, base[short], False))
     places = Places()
     if hits:
         counts = Counter(c for _, c, _, _ in hits)
@@ -661,6 +661,9 @@ class FormRead:
     rows: dict[str, int] = field(default_factory=dict)  # Field key -> Excel row of its value
     problems: list[CellProblem] = field(default_factory=list)
     empty: bool = False  # no editable value and no block row at all (an unfilled template)
+    # The problems that are only a required field left empty or removed: a caller may let them
+    # pass when the file changes nothing (a book's incomplete profile must round-trip).
+    unfilled: list[CellProblem] = field(default_factory=list)
 
 
 def read_form(path: str | Path, form: KeyValueForm) -> FormRead:
@@ -706,14 +709,14 @@ def check_form(path: str | Path, form: KeyValueForm) -> FormRead:
         if place is None:
             continue
         read.found.add(b.key)
-        read.data.blocks[b.key] = rows = []
+        items: list[Item] = []
         for r in place.rows:
             raw = grid[r]
-            cells = {k: (raw[c] if c < len(raw) else None) for k, c in place.columns.items()}
+            cells = {k: (raw[i] if i < len(raw) else None) for k, i in place.columns.items()}
             if not any(text_of(v) for v in cells.values()):
                 continue
-            item = {c.key: _convert(c, cells[c.key], r + 1, problem) for c in b.columns}
-            rows.append(item)
+            items.append({c.key: _convert(c, cells[c.key], r + 1, problem) for c in b.columns})
+        read.data.blocks[b.key] = items
     editable = read.data.editable(form)
     read.empty = not any(v is not None for v in editable.fields.values()) and not any(
         editable.blocks.values()
@@ -723,9 +726,12 @@ def check_form(path: str | Path, form: KeyValueForm) -> FormRead:
             if f.readonly or not f.required:
                 continue
             if f.key not in places.fields:
-                problem(0, f.label, f"缺少「{f.label}」这一项（按标签查找，标签可移动但不能删除）")
+                why = f"缺少「{f.label}」这一项（按标签查找，标签可移动但不能删除）"
+                read.unfilled.append(CellProblem(title, 0, f.label, why, file))
             elif read.data.fields.get(f.key) is None and f.key not in bad:
-                problem(places.fields[f.key][0] + 1, f.label, "必填，不能为空")
+                row = places.fields[f.key][0] + 1
+                read.unfilled.append(CellProblem(title, row, f.label, "必填，不能为空", file))
+    read.problems += read.unfilled
     read.problems.sort(key=lambda p: p.row)
     return read
 

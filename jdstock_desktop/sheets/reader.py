@@ -9,8 +9,12 @@ numbers and dates typed as text.
 
 from __future__ import annotations
 
+import collections
+import gc
+import itertools
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -20,10 +24,12 @@ from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, Shee
 from jdstock_desktop.errors import CellProblem, SheetErrors
 from jdstock_desktop.sheets.cells import (
     HEADER_SCAN_ROWS,
+    SLOW,
     CellError,
     Converter,
     HeaderMatch,
     choose_data_sheet,
+    column_converter,
     column_letter,
     converter,
     find_header,
@@ -43,6 +49,20 @@ class SheetRow:
 
     row: int
     values: dict[str, object]
+
+
+def _sheet_rows(numbers: Iterable[int], values: list[dict[str, object]]) -> list[SheetRow]:
+    """[SheetRow(n, v) ...] for a whole sheet at once: the frozen dataclass's __init__ sets
+    each field through object.__setattr__, half the cost of the bulk path; its slots are set
+    here directly instead."""
+    rows = list(map(object.__new__, itertools.repeat(SheetRow, len(values))))
+    collections.deque(map(_SET_ROW, rows, numbers), maxlen=0)
+    collections.deque(map(_SET_VALUES, rows, values), maxlen=0)
+    return rows
+
+
+_SET_ROW = SheetRow.row.__set__  # type: ignore[attr-defined]  # slot descriptors
+_SET_VALUES = SheetRow.values.__set__  # type: ignore[attr-defined]
 
 
 def read_sheet(path: str | Path, sheet: SheetDef) -> list[SheetRow]:
@@ -69,8 +89,23 @@ def check_sheet(path: str | Path, sheet: SheetDef) -> tuple[list[SheetRow], list
         _refuse_other_form(wb, sheet, title, file)
         data = _rows(wb, title, sheet.name, file)
     table = _Table(sheet, title, file)
-    rows = table.read(data)
+    with gc_paused():
+        rows = table.read(data)
     return rows, table.problems
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside: building a few hundred thousand small dicts and
+    tuples would otherwise set off full collections over every row already built (most of a
+    large import's time). Nothing made here is cyclic garbage; collection resumes after."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def detect_form(path: str | Path, candidates: Iterable[SheetDef]) -> SheetDef | None:
@@ -218,18 +253,33 @@ class _Table:
         width = max(len(r) for r in data)
         blank = [""] * width
         key_of = operator.itemgetter(*sheet.key) if sheet.key else None
+        keys = [key for key, _, _ in plan]
+        body = data[index + 1 :]
+        # Column by column: the common cells in one list comprehension each; a row with any cell
+        # left SLOW (bad, empty, typed as text, …) takes the cell-by-cell path below.
+        columns = [
+            column_converter(c)([r[pos] for r in body])
+            for c, (_, pos, _) in zip(cols, plan, strict=True)
+        ]
+        if not any(SLOW in c or None in c for c in columns):
+            fast = self._all_good(index, columns, keys, [*absent])
+            if fast is not None:
+                return fast
         seen: dict[object, int] = {}
         out: list[SheetRow] = []
         append = out.append
-        for number in range(index + 2, len(data) + 1):
-            raw = data[number - 1]
-            if raw == blank:
-                continue
-            try:
-                values = {key: conv(raw[pos]) for key, pos, conv in plan}
-            except CellError:
-                self._bad_row(number, raw, plan, cols)
-                continue
+        rows = zip(enumerate(body, index + 2), zip(*columns, strict=True), strict=True)
+        for (number, raw), vals in rows:
+            if SLOW in vals:
+                if raw == blank:
+                    continue
+                try:
+                    values = {key: conv(raw[pos]) for key, pos, conv in plan}
+                except CellError:
+                    self._bad_row(number, raw, plan, cols)
+                    continue
+            else:
+                values = dict(zip(keys, vals, strict=True))
             if absent:
                 values.update(absent)
             if None in values.values() and values == dict.fromkeys(values):
@@ -242,6 +292,21 @@ class _Table:
                     continue
             append(SheetRow(number, values))
         return out
+
+    def _all_good(
+        self, index: int, columns: list[list[object]], keys: list[str], absent: list[str]
+    ) -> list[SheetRow] | None:
+        """Every cell converted and none empty: the rows in bulk, or None if two share a key
+        (the row-by-row loop then names the duplicates)."""
+        n = len(columns[0])
+        by_key = dict(zip(keys, columns, strict=True))
+        key = self.sheet.key
+        if key and len(set(zip(*[by_key.get(k) or [None] * n for k in key], strict=True))) != n:
+            return None
+        nones = [itertools.repeat(None, n) for _ in absent]
+        cells = zip(*columns, *nones, strict=True)
+        values = list(map(dict, map(zip, itertools.repeat([*keys, *absent]), cells)))
+        return _sheet_rows(range(index + 2, index + 2 + n), values)
 
     def _bad_row(
         self, number: int, raw: list[object], plan: list[_Step], cols: list[Column]

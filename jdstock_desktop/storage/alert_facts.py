@@ -69,7 +69,8 @@ class PairSource:
     the condition that the pair existed on D (None when every stock row's pair did)."""
 
     from_: FromClause
-    moves: CTE
+    moves: CTE  # per pair: pid, wid, sales30, ship7 [, touched30, late, late_delta, late_reserved]
+    late: bool  # D is before the newest ledger row: later rows are subtracted
     on_hand: SQLColumnExpression[int]
     reserved: SQLColumnExpression[int]
     sales30: SQLColumnExpression[int]
@@ -121,6 +122,7 @@ def pair_source(w: Windows, newest: dt.datetime | None) -> PairSource:
         return PairSource(
             from_,
             m,
+            False,
             Stock.on_hand,
             Stock.reserved,
             func.coalesce(m.c.sales30, 0),
@@ -137,6 +139,7 @@ def pair_source(w: Windows, newest: dt.datetime | None) -> PairSource:
     return PairSource(
         from_,
         m,
+        True,
         Stock.on_hand - func.coalesce(m.c.late_delta, 0),
         Stock.reserved - func.coalesce(m.c.late_reserved, 0),
         func.coalesce(m.c.sales30, 0),
@@ -152,30 +155,61 @@ def _where(
     return query if condition is None else query.where(condition)
 
 
+ENABLED_IDS = select(Warehouse.id).where(ENABLED)
+
+
 def facts_query(day: dt.date, newest: dt.datetime | None) -> Select[Any]:
     """One row per SKU with pairs (kind 0) and one per pair a per-pair alert may name (kind 1).
 
     SKU rows: (0, pid, NULL, available over enabled warehouses, NULL, sales30 over all
     warehouses, ship7, touched30). Pair rows: (1, pid, wid, on hand, reserved, sales30, NULL,
     NULL) for enabled pairs with available ≤ 0 or whose SKU shipped in D-6..D (`pair_may_alert`;
-    listing is checked by the caller): ~5× fewer rows than all pairs. The SKU rows stream from
-    the stock table's primary key order (product, warehouse): no sort for their GROUP BY."""
+    listing is checked by the caller): ~5× fewer rows than all pairs.
+
+    SKU figures are two per-SKU sums joined by SKU: the stock table's, streamed in its primary
+    key order (no sort), and the moves'. A pair that did not exist yet on D adds 0 to both (its
+    stock is exactly its later rows), so only pair rows need the existence test."""
     src = pair_source(Windows.of(day), newest)
-    none = cast(null(), Integer)
-    skus = _where(
+    m = src.moves
+    enabled_stock = Stock.warehouse_id.in_(ENABLED_IDS)
+    stock = (
         select(
-            literal(SKU_ROW, Integer).label("kind"),
-            Stock.product_id,
-            none.label("wid"),
-            func.sum(case((ENABLED, src.available), else_=0)).label("a"),
-            none.label("b"),
-            func.sum(src.sales30).label("sales30"),
-            func.max(src.ship7).label("c"),
-            func.max(src.touched30).label("d"),
-        ).select_from(src.from_),
-        src.existed,
-    ).group_by(Stock.product_id)
-    shipped7 = select(src.moves.c.pid).where(src.moves.c.ship7 == 1)
+            Stock.product_id.label("pid"),
+            func.sum(case((enabled_stock, Stock.on_hand - Stock.reserved), else_=0)).label("a"),
+        )
+        .group_by(Stock.product_id)
+        .subquery("stock_by_sku")
+    )
+    late_available: SQLColumnExpression[int] = literal(0, Integer)
+    touched: SQLColumnExpression[int] = literal(1, Integer)
+    if src.late:
+        late_available = func.sum(
+            case((m.c.wid.in_(ENABLED_IDS), m.c.late_delta - m.c.late_reserved), else_=0)
+        )
+        touched = func.max(m.c.touched30)
+    moved = (
+        select(
+            m.c.pid,
+            func.sum(m.c.sales30).label("sales30"),
+            func.max(m.c.ship7).label("ship7"),
+            touched.label("touched30"),
+            late_available.label("late_available"),
+        )
+        .group_by(m.c.pid)
+        .subquery("moves_by_sku")
+    )
+    none = cast(null(), Integer)
+    skus = select(
+        literal(SKU_ROW, Integer).label("kind"),
+        stock.c.pid,
+        none.label("wid"),
+        (stock.c.a - func.coalesce(moved.c.late_available, 0)).label("a"),
+        none.label("b"),
+        func.coalesce(moved.c.sales30, 0).label("sales30"),
+        func.coalesce(moved.c.ship7, 0).label("c"),
+        func.coalesce(moved.c.touched30, 0).label("d"),
+    ).outerjoin(moved, moved.c.pid == stock.c.pid)
+    shipped7 = select(m.c.pid).where(m.c.ship7 == 1)
     pairs = _where(
         select(
             literal(PAIR_ROW, Integer),

@@ -2,51 +2,78 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jdstock_desktop import __version__
-from jdstock_desktop.storage.db import open_book
+from jdstock_desktop.storage.db import Book, open_book
 from jdstock_desktop.ui.main_window import MainWindow
 from jdstock_desktop.ui.settings import APPLICATION, ORGANIZATION
+from jdstock_desktop.ui.settings_dialog import CHINESE, ENGLISH, operator_name, ui_language
 
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+log = logging.getLogger(__name__)
 
 
-def install_translators(app: QApplication) -> None:
-    """Chinese is the UI's source language; Qt's own buttons (确定/取消…) follow it.
+def translation_file(language: str) -> Path:
+    """The compiled UI translation of `language` (resources/i18n/jdstock_<language>.qm)."""
+    qm = resources.files("jdstock_desktop.resources").joinpath("i18n", f"jdstock_{language}.qm")
+    return Path(str(qm))
 
-    An English translation of the UI (resources/jdstock_en.qm), when present, is used on a
-    non-Chinese system, with Qt's strings left in English.
+
+def install_translators(app: QCoreApplication, language: str | None = None) -> list[QTranslator]:
+    """Install the translators of `language` (default: the 设置 choice) and return them.
+
+    Chinese is the UI's source language: "zh_CN" only makes Qt's own buttons (确定/取消…)
+    Chinese. "en" loads the English translation of the UI and leaves Qt's strings English;
+    without its file the UI stays Chinese rather than half translated.
     """
-    locale = QLocale.system()
-    english = RESOURCES / "jdstock_en.qm"
-    if locale.language() != QLocale.Language.Chinese and english.exists():
+    language = language or ui_language()
+    installed: list[QTranslator] = []
+    if language == ENGLISH:
+        path = translation_file(ENGLISH)
         translator = QTranslator(app)
-        if translator.load(str(english)):
+        if translator.load(str(path)):
             app.installTranslator(translator)
-        return
+            installed.append(translator)
+            return installed
+        log.warning("English translation %s could not be loaded; the UI stays Chinese", path)
+    elif language != CHINESE:
+        log.warning("unknown UI language %r; the UI stays Chinese", language)
     qt = QTranslator(app)
-    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", path):
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", qt_dir):
         app.installTranslator(qt)
+        installed.append(qt)
+    return installed
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
+
+
+def open_gui_book(db: str | Path | None = None) -> Book:
+    """The book the window opens: the operator set in 设置 is who the ledger records (none set:
+    the login name)."""
+    return open_book(db, operator=operator_name() or None)
 
 
 def run_gui(db: str | Path | None = None, argv: list[str] | None = None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("京东工业供应商库存账本")
     app.setApplicationVersion(__version__)
     app.setOrganizationName(ORGANIZATION)
     install_translators(app)
+    app.setApplicationDisplayName(_tr("京东工业供应商库存账本"))
     try:
-        book = open_book(db)
+        book = open_gui_book(db)
     except Exception as e:  # a bad --db must end in a message box, not a silent exit
-        QMessageBox.critical(None, "无法打开账本", f"{db or ''}\n\n{e}")
+        QMessageBox.critical(None, _tr("无法打开账本"), f"{db or ''}\n\n{e}")
         return 1
     window = MainWindow(book)
     window.show()

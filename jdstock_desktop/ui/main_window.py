@@ -29,7 +29,7 @@ from sqlalchemy import URL
 from jdstock_desktop import __version__
 from jdstock_desktop.services.summary import book_counts
 from jdstock_desktop.storage.db import Book, open_book
-from jdstock_desktop.ui import settings, sheets_dialog
+from jdstock_desktop.ui import profile_dialog, settings, settings_dialog, sheets_dialog
 from jdstock_desktop.ui.pages import PAGES
 from jdstock_desktop.ui.widgets import dialogs
 
@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setFixedWidth(120)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet(
             "QListWidget { font-size: 15px; } QListWidget::item { padding: 9px 12px; }"
         )
@@ -182,6 +183,13 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("导出表格…"), lambda: sheets_dialog.export_from(self), "Ctrl+E"
         )
         file_menu.addSeparator()
+        self.profile_action = self._action(
+            file_menu, self.tr("供应商资料…"), lambda: profile_dialog.edit_profile(self.book, self)
+        )
+        self.settings_action = self._action(
+            file_menu, self.tr("设置…"), lambda: settings_dialog.edit_settings(self), "Ctrl+,"
+        )
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("退出"), self.close, "Ctrl+Q")
 
         self.page_menu = self.menuBar().addMenu(self.tr("页面(&P)"))
@@ -216,6 +224,9 @@ class MainWindow(QMainWindow):
             changed = getattr(page, "book_changed", None)
             if changed is not None:
                 changed.connect(lambda i=i: self._page_changed_book(i))
+        # Translated titles run longer than the Chinese ones: the list grows to the widest.
+        fit = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth()
+        self.nav.setFixedWidth(max(120, fit))
         # Pages load when first shown, not all at start (a hidden page would load for nothing).
         self._stale = set(range(len(self.pages)))
 
@@ -322,7 +333,7 @@ class MainWindow(QMainWindow):
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            book = open_book(location)
+            book = open_book(location, operator=self.book.operator)
         except Exception as e:  # any driver or migration error: the clerk keeps the old book
             QApplication.restoreOverrideCursor()
             dialogs.show_error(self, self.tr("无法打开账本"), f"{location}\n\n{e}")

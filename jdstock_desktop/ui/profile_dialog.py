@@ -168,7 +168,6 @@ class ProfileDialog(QDialog):
 
         self.findings_label = QLabel()
         self.findings_label.setWordWrap(True)
-        self.findings_label.setStyleSheet("color: #b45309;")
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c0392b; font-weight: bold;")
@@ -265,6 +264,7 @@ class ProfileDialog(QDialog):
         self.findings_label.setText(
             _tr("入驻要求提醒：") + "；".join(found) if found else _tr("入驻要求：已满足")
         )
+        self.findings_label.setStyleSheet(f"color: {'#b45309' if found else '#2e7d32'};")
 
     # --- saving ----------------------------------------------------------------------------------
 

@@ -144,6 +144,26 @@ def test_an_empty_books_form_round_trips_too(book: Book, tmp_path: Path) -> None
     assert setting(book, PROFILE_KEY) is None
 
 
+def test_an_incomplete_profile_round_trips_but_edits_must_complete_it(
+    book: Book, tmp_path: Path
+) -> None:
+    # The demo (and older books) set a contract end date before any profile exists: the form
+    # shows it, with the required company name and credit code still empty.
+    with book.transaction() as s:
+        s.add(Setting(key=CONTRACT_END_KEY, value="2026-12-31"))
+    path = tmp_path / "f.xlsx"
+    export_supplier_form(book, path)
+    assert not import_supplier_form(book, path).changed
+    _edit(path, {"官网": "https://a.example"})
+    with pytest.raises(SheetErrors) as info:
+        import_supplier_form(book, path)
+    assert [(p.column, p.reason) for p in info.value.problems] == [
+        ("公司名称", "必填，不能为空"),
+        ("统一社会信用代码", "必填，不能为空"),
+    ]
+    assert setting(book, PROFILE_KEY) is None
+
+
 def _edit(path: Path, changes: dict[str, object]) -> None:
     wb = load_workbook(path)
     ws = wb[FORM.name]

@@ -118,6 +118,8 @@ def test_menus_show_their_shortcuts(make_window: Callable[[Book], MainWindow], b
         ("备份账本…", "Ctrl+Shift+B"),
         ("导入表格…", "Ctrl+I"),
         ("导出表格…", "Ctrl+E"),
+        ("供应商资料…", ""),
+        ("设置…", "Ctrl+,"),
         ("退出", "Ctrl+Q"),
     ]
     assert menu_entries(window, "页面(&P)") == [("库存", "Ctrl+1")]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from jdstock_desktop.services.sheet_export import export_sheet
 from jdstock_desktop.sheets.definition import SheetDef
 from jdstock_desktop.sheets.forms import INTERCHANGE_SHEETS
+from jdstock_desktop.sheets.onboarding_forms import ONBOARDING_SHEETS
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.ui.sheets_dialog import plan as planning
 from jdstock_desktop.ui.sheets_dialog.jobs import Cancelled, Job, Step
@@ -59,7 +60,7 @@ class ExportDialog(QDialog):
         self.job: Job | None = None
         self.progress: QProgressDialog | None = None
         self.path = ""
-        self.sheets = list(INTERCHANGE_SHEETS)
+        self.sheets = [*INTERCHANGE_SHEETS, *ONBOARDING_SHEETS]
         self.setWindowTitle(self.tr("导出表格"))
         self.sheet_box = QComboBox()
         for sheet in self.sheets:

@@ -32,6 +32,7 @@ from jdstock_desktop.services.sheet_import import ImportReport
 from jdstock_desktop.sheets.annotate import write_annotated_copy
 from jdstock_desktop.sheets.definition import ColumnType, SheetDef
 from jdstock_desktop.sheets.forms import INTERCHANGE_SHEETS
+from jdstock_desktop.sheets.onboarding_forms import ONBOARDING_SHEETS
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.ui.sheets_dialog import plan as planning
 from jdstock_desktop.ui.sheets_dialog.jobs import Job
@@ -59,7 +60,7 @@ class ImportDialog(QDialog):
         self.job: Job | None = None
         self.progress: QProgressDialog | None = None
         self.committing = False  # a commit cannot be cancelled: the dialog stays until it ends
-        self.sheets: list[SheetDef] = list(INTERCHANGE_SHEETS)
+        self.sheets: list[SheetDef] = [*INTERCHANGE_SHEETS, *ONBOARDING_SHEETS]
         self.setWindowTitle(self.tr("导入表格"))
 
         self.file_edit = QLineEdit()

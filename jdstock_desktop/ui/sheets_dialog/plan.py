@@ -17,6 +17,7 @@ from jdstock_desktop.services.sheet_export import EXPORTERS
 from jdstock_desktop.services.sheet_import import IMPORTERS, ImportReport, import_rows
 from jdstock_desktop.sheets.definition import SheetDef
 from jdstock_desktop.sheets.forms import INTERCHANGE_SHEETS
+from jdstock_desktop.sheets.onboarding_forms import ONBOARDING_SHEETS
 from jdstock_desktop.sheets.reader import SheetRow, check_sheet, detect_form
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.ui.sheets_dialog.jobs import Cancelled
@@ -54,7 +55,7 @@ def dry_run(book: Book, path: str | Path, sheet: SheetDef | None, step: Step) ->
         raise Cancelled
     try:
         if sheet is None:
-            sheet = detect_form(file, INTERCHANGE_SHEETS)
+            sheet = detect_form(file, (*INTERCHANGE_SHEETS, *ONBOARDING_SHEETS))
             if sheet is None:
                 return DryRun(file, None, [], None, [])
         if not step(1, DRY_RUN_STEPS):

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from jdstock_desktop.ui.widgets.rows_model import RowsTableModel
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("dialogs", text, disambiguation, n)
 
 
 class ConfirmTableDialog(QDialog):
