@@ -240,13 +240,12 @@ class RegionTree:
             raise AddressError("", "为空", address)
         if len(parts) > MAX_PARTS:
             raise AddressError(parts[MAX_PARTS], "超出四级（省/市/区县/乡镇）", address)
+        current = self._regions[ROOT_CODE]
+        skipped: int | None = None  # level of an empty middle cell, e.g. the 市 of 上海//嘉定区
         for i, part in enumerate(parts):
             if not part:
-                later = next(p for p in parts[i:] if p)
-                reason = f"缺少第 {i + 1} 级（{LEVEL_NAMES[i + 1]}），而其后填写了「{later}」"
-                raise AddressError("", reason, address)
-        current = self._regions[ROOT_CODE]
-        for part in parts:
+                skipped = i if skipped is None else skipped
+                continue
             found = self._index(current.code).find(part)
             if len(found) == 1:
                 current = self._regions[found[0]]
@@ -257,8 +256,16 @@ class RegionTree:
                 # A name repeated right after itself: 北京市/北京市/朝阳区 (the municipality written
                 # again as its city), 河南/济源市/济源市 (the county-level city as its county).
                 continue
+            elif skipped is not None:
+                # An empty 市 is fine where the level is only a placeholder (上海//嘉定区 finds
+                # 嘉定区 through 市辖区); elsewhere the clerk left out a real level.
+                reason = (
+                    f"缺少第 {skipped + 1} 级（{LEVEL_NAMES[skipped + 1]}），而其后填写了「{part}」"
+                )
+                raise AddressError("", reason, address)
             else:
                 raise AddressError(part, self._not_found(part, current), address)
+            skipped = None
         return current
 
     def _not_found(self, part: str, under: Region) -> str:

@@ -263,3 +263,14 @@ def test_resolve_is_fast(tree: RegionTree) -> None:
             tree.resolve(p)
     # About 3 µs each; a generous bound so a slow CI machine does not fail it.
     assert time.perf_counter() - start < 1.0
+
+
+def test_an_empty_city_cell_is_fine_for_a_municipality() -> None:
+    # The 省/市/区县 columns of a sheet often hold 上海 / (empty) / 嘉定区: 市辖区 is implied.
+    regions = load_regions()
+    assert regions.resolve(["上海", "", "嘉定区"]).code == regions.resolve("上海/嘉定区").code
+    assert regions.display_path(regions.resolve(["北京", None, "朝阳区", ""]).code) == (
+        "北京市/市辖区/朝阳区"
+    )
+    with pytest.raises(AddressError, match="缺少第 2 级（市），而其后填写了「南山区」"):
+        regions.resolve(["广东", "", "南山区"])
