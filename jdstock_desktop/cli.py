@@ -178,6 +178,39 @@ def cmd_order(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from jdstock_desktop.services.backup import backup_book
+    from jdstock_desktop.storage.db import resolve_url
+
+    url = resolve_url(args.db)
+    # Opening a missing file would create an empty book and "back it up": say so instead.
+    if url.startswith("sqlite:///") and not Path(url.split("///", 1)[1]).exists():
+        raise BadInput(f"账本不存在：{url.split('///', 1)[1]}")
+    book = _open(args)
+    try:
+        dest = backup_book(book, Path(args.file))
+    finally:
+        book.close()
+    print(f"已把账本 {book.display_name} 备份到 {dest}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from jdstock_desktop.services.backup import restore_book
+    from jdstock_desktop.storage.db import resolve_url
+
+    target = resolve_url(args.db).split("///", 1)[-1]
+    safety = restore_book(Path(args.file), args.db)
+    print(f"已用备份 {args.file} 恢复账本 {target}")
+    if safety is not None:
+        print(f"恢复前的账本已另存为 {safety}")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from jdstock_desktop.ui.app import run_gui
 
@@ -248,6 +281,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--address", required=True, help="省/市/区县/乡镇，1–4 级用 / 分隔")
     p.add_argument("--json", action="store_true")
     add("check", cmd_check, "核对库存流水合计与库存")
+    p = add("backup", cmd_backup, "把账本备份到一个文件（SQLite 账本）")
+    p.add_argument("file", help="备份文件路径")
+    p = add("restore", cmd_restore, "用备份文件替换账本（原账本先自动备份）")
+    p.add_argument("file", help="备份文件路径")
     p = add("alerts", cmd_alerts, "预警与看板（SPEC §6）")
     p.add_argument("--date", help="业务日期 YYYY-MM-DD，默认今天")
     p.add_argument("--json", action="store_true")

@@ -60,3 +60,10 @@ def test_new_book_has_exactly_the_national_warehouse(tmp_path: Path) -> None:
     book.close()
     again = open_book(tmp_path / "new.sqlite3")  # reopening adds nothing
     assert len(list_warehouses(again)) == 1
+
+
+def test_ruff_is_clean() -> None:
+    exe = Path(sys.executable).with_name("ruff")
+    for args in (["check", "."], ["format", "--check", "."]):
+        result = subprocess.run([str(exe), *args], cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jdstock_desktop.errors import SheetErrors
+from jdstock_desktop.services.backup import auto_backup
 from jdstock_desktop.services.onboarding_sheets import export_new_products
 from jdstock_desktop.services.sheet_export import export_sheet
 from jdstock_desktop.services.sheet_import import ImportReport, import_sheet
@@ -44,6 +45,8 @@ def import_any(
     """Import FILE as the form `name`. When the file is refused and `annotated` is given, the
     annotated copy is written there before SheetErrors is raised again."""
     form = form_by_name(name)
+    if not dry_run:  # an import can change thousands of rows: keep the book as it was first
+        auto_backup(book, "import")
     try:
         if isinstance(form, KeyValueForm):
             return import_supplier_form(book, path, dry_run=dry_run)

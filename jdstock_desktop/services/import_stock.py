@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from operator import itemgetter
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -58,7 +59,8 @@ def _resolve_pairs(
     pids = list(map(skus.get, map(str, map(itemgetter("sku"), values))))
     wids = list(map(whs.get, map(str, map(itemgetter("warehouse"), values))))
     if None not in pids and None not in wids:  # every name known: no problem to name
-        return list(zip(rows, zip(pids, wids, strict=True), strict=True))
+        pairs = cast(list[Pair], list(zip(pids, wids, strict=True)))
+        return list(zip(rows, pairs, strict=True))
     out = []
     for row, pid, wid in zip(rows, pids, wids, strict=True):
         if pid is None:
@@ -81,12 +83,17 @@ def _set_regional_stock(s: Session, rows: list[SheetRow], ctx: ImportContext) ->
     if ctx.problems.items:
         return
     writer = LedgerWriter(s, ctx.operator)
-    writer.load([pair for _, pair in resolved])
+    pairs = [pair for _, pair in resolved]
+    writer.load(pairs)
+    targets = [int(row.values["on_hand"]) for row, _ in resolved]  # type: ignore[call-overload]
+    if writer.holds_all(pairs, targets):  # an unedited export: nothing to set, nothing to write
+        ctx.report.unchanged += len(resolved)
+        resolved = []
     note = f"导入 {ctx.report.file}" if ctx.report.file else "导入"
     holds = writer.holds
     for row, pair in resolved:
         target = int(row.values["on_hand"])  # type: ignore[call-overload]
-        if holds(pair, target):  # an unedited export: every row lands here
+        if holds(pair, target):  # most rows of an edited export
             ctx.report.unchanged += 1
             continue
         before, _ = writer.quantities(pair)

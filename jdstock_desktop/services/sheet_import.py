@@ -140,9 +140,7 @@ def import_sheet(
     book: Book, sheet: SheetDef, path: str | Path, *, dry_run: bool = False
 ) -> ImportReport:
     rows, problems = check_sheet(path, sheet)
-    return import_rows(
-        book, sheet, rows, file=str(path), dry_run=dry_run, cell_problems=problems
-    )
+    return import_rows(book, sheet, rows, file=str(path), dry_run=dry_run, cell_problems=problems)
 
 
 def _load_handlers() -> None:

@@ -13,6 +13,10 @@ import collections
 import gc
 import itertools
 import operator
+import posixpath
+import re
+import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -61,8 +65,8 @@ def _sheet_rows(numbers: Iterable[int], values: list[dict[str, object]]) -> list
     return rows
 
 
-_SET_ROW = SheetRow.row.__set__  # type: ignore[attr-defined]  # slot descriptors
-_SET_VALUES = SheetRow.values.__set__  # type: ignore[attr-defined]
+_SET_ROW = SheetRow.__dict__["row"].__set__  # the slot descriptors
+_SET_VALUES = SheetRow.__dict__["values"].__set__
 
 
 def read_sheet(path: str | Path, sheet: SheetDef) -> list[SheetRow]:
@@ -84,12 +88,12 @@ def check_sheet(path: str | Path, sheet: SheetDef) -> tuple[list[SheetRow], list
     still raise SheetErrors: there are no rows to go on with."""
     file = str(path)
     wb = _open(path, sheet.name)
-    with wb:
-        title = _data_sheet_title(wb, sheet, file)
-        _refuse_other_form(wb, sheet, title, file)
-        data = _rows(wb, title, sheet.name, file)
-    table = _Table(sheet, title, file)
     with gc_paused():
+        with wb:
+            title = _data_sheet_title(wb, sheet, file)
+            _refuse_other_form(wb, sheet, title, file)
+            data = _rows(wb, title, sheet.name, file)
+        table = _Table(sheet, title, file)
         rows = table.read(data)
     return rows, table.problems
 
@@ -152,11 +156,99 @@ def _open(path: str | Path, sheet_name: str) -> CalamineWorkbook:
     if p.stat().st_size == 0:
         raise _file_error(sheet_name, file, "文件是空的（0 字节），不是 Excel 文件")
     try:
-        return CalamineWorkbook.from_path(file)
+        wb = CalamineWorkbook.from_path(file)
     except (CalamineError, OSError) as exc:
         raise _file_error(
             sheet_name, file, f"无法打开：不是有效的 Excel 文件（.xlsx），或文件已损坏（{exc}）"
         ) from exc
+    try:
+        _refuse_huge_extent(p, sheet_name, file)
+    except BaseException:
+        wb.close()
+        raise
+    return wb
+
+
+# calamine fills the rectangle from A1 to the farthest cell: one cell at XFD1048576 asks for
+# 17 billion cells and aborts the process. The extent is checked in the XML before it loads.
+MAX_CELLS = 30_000_000
+# r="C12" of a cell or r="12" of a row, as calamine reads them (either quote, spaces around =).
+_REF = re.compile(rb"""\br\s*=\s*["']\s*([A-Za-z]{0,3})([0-9]{1,10})""")
+_SCAN_CHUNK = 1 << 24
+
+
+def _refuse_huge_extent(path: Path, sheet_name: str, file: str) -> None:
+    """SheetErrors when a worksheet of the .xlsx names a cell so far out that reading it would
+    take more than MAX_CELLS cells. Not a zip (an .xls, say): nothing to check here."""
+    if not zipfile.is_zipfile(path):
+        return
+    try:
+        with zipfile.ZipFile(path) as z:
+            for name in _worksheet_parts(z):
+                rows, cols = _extent(z, name)
+                if rows * cols > MAX_CELLS:
+                    raise _file_error(
+                        sheet_name,
+                        file,
+                        f"工作表的范围过大（{column_letter(cols - 1)}{rows}，约 {rows * cols:,} 个"
+                        f"单元格），请删除远处的空白单元格，或只复制数据到新文件",
+                    )
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, zlib.error) as exc:
+        raise _file_error(
+            sheet_name, file, f"无法打开：不是有效的 Excel 文件（.xlsx），或文件已损坏（{exc}）"
+        ) from exc
+
+
+def _worksheet_parts(z: zipfile.ZipFile) -> list[str]:
+    """Zip members that may be worksheets: under xl/worksheets/, or a target of the workbook's
+    relationships (wherever a hand-made file puts them)."""
+    names = set(z.namelist())
+    found = {n for n in names if n.lower().startswith("xl/worksheets/") and n.endswith(".xml")}
+    rels = "xl/_rels/workbook.xml.rels"
+    if rels in names and z.getinfo(rels).file_size < 10_000_000:
+        text = z.read(rels).decode("utf-8", "replace")
+        for target in re.findall(r"""Target\s*=\s*["']([^"']+)["']""", text):
+            part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+            part = posixpath.normpath(part)
+            if part in names:
+                found.add(part)
+    found.discard("xl/sharedStrings.xml")
+    return sorted(found)
+
+
+def _extent(z: zipfile.ZipFile, name: str) -> tuple[int, int]:
+    """(farthest row, farthest column) that the part can name: a quick pass proves the usual
+    small bound (row < 10000, column ≤ ZZ); otherwise every r="…" is read."""
+    if not any(_LONG_REF.search(data) for data in _chunks(z, name)):
+        return 9_999, 702
+    rows = cols = 1
+    for data in _chunks(z, name):
+        for letters, digits in _REF.findall(data):
+            rows = max(rows, int(digits))
+            if letters:
+                cols = max(cols, _column_number(letters))
+    return rows, cols
+
+
+_LONG_REF = re.compile(rb"""\br\s*=\s*["']\s*(?:[A-Za-z]{0,3}[0-9]{5}|[A-Za-z]{3})""")
+
+
+def _chunks(z: zipfile.ZipFile, name: str) -> Iterator[bytes]:
+    """The part's bytes in large pieces, each starting with the last bytes of the one before
+    (a reference cut in two is seen whole)."""
+    tail = b""
+    with z.open(name) as f:
+        while chunk := f.read(_SCAN_CHUNK):
+            data = tail + chunk
+            yield data
+            tail = data[-64:]
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
 
 
 def _sheet_list(wb: CalamineWorkbook) -> list[tuple[str, bool]]:

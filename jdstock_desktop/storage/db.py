@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from jdstock_desktop.config import default_book_path, default_operator
+from jdstock_desktop.config import data_dir, default_book_path, default_operator
 
 # The newest Alembic revision; a test checks it equals the migration scripts' head. Knowing it
 # here lets every command see that a book is current without importing Alembic (fast start).
@@ -62,6 +62,40 @@ def upgrade(engine: Engine) -> None:
     upgrade_to_head(engine)
 
 
+def backup_before_upgrade(engine: Engine) -> Path | None:
+    """Copy a SQLite book to the automatic backups before Alembic changes its schema.
+
+    Named like services.backup.auto_backup's copies (<stem>-<stamp>-upgrade.sqlite3), which also
+    prunes them to its bound; storage cannot import services, hence this small twin.
+    """
+    import datetime as dt
+    import os
+    import sqlite3
+
+    url = engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None  # PostgreSQL: the server administrator's pg_dump covers upgrades
+    source = Path(url.database)
+    folder = data_dir() / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest = folder / f"{source.stem}-{stamp}-upgrade.sqlite3"
+    part = dest.with_name(dest.name + ".part")
+    src, dst = sqlite3.connect(source), sqlite3.connect(part)
+    try:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        dst.close()
+        os.replace(part, dest)
+    except BaseException:
+        dst.close()
+        part.unlink(missing_ok=True)
+        raise
+    finally:
+        src.close()
+    return dest
+
+
 @dataclass
 class Book:
     """An open stock book: where it is and how to start a transaction on it."""
@@ -94,7 +128,10 @@ def open_book(db: str | Path | None = None, *, operator: str | None = None) -> B
     """Open (creating or upgrading when needed) the stock book named by --db."""
     url = resolve_url(db)
     engine = make_engine(url)
-    if current_revision(engine) != HEAD_REVISION:
+    revision = current_revision(engine)
+    if revision != HEAD_REVISION:
+        if revision is not None:  # an existing book of an older version: keep it as it was
+            backup_before_upgrade(engine)
         upgrade(engine)
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Book(url=url, engine=engine, sessions=sessions, operator=operator or default_operator())

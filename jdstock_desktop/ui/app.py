@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jdstock_desktop import __version__
 from jdstock_desktop.storage.db import Book, open_book
+from jdstock_desktop.ui.crash import install_crash_handler
 from jdstock_desktop.ui.main_window import MainWindow
 from jdstock_desktop.ui.settings import APPLICATION, ORGANIZATION
 from jdstock_desktop.ui.settings_dialog import CHINESE, ENGLISH, operator_name, ui_language
@@ -70,6 +71,7 @@ def run_gui(db: str | Path | None = None, argv: list[str] | None = None) -> int:
     app.setOrganizationName(ORGANIZATION)
     install_translators(app)
     app.setApplicationDisplayName(_tr("京东工业供应商库存账本"))
+    install_crash_handler()  # from here on an unexpected error is logged and shown, not fatal
     try:
         book = open_gui_book(db)
     except Exception as e:  # a bad --db must end in a message box, not a silent exit

@@ -1,4 +1,4 @@
-"""The command line on a real book: init, import/export round trip, route JSON, check, exit codes."""
+"""The command line on a real book: import/export round trip, route JSON, check, exit codes."""
 
 from __future__ import annotations
 
@@ -37,23 +37,68 @@ def db(tmp_path: Path) -> str:
 def stocked(tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]) -> str:
     """华南仓 (深圳) first for 广东, 华东仓 (上海) for 全国; SKU A1: 华南 2, 华东 10, 全国仓 50."""
     files = {
-        "仓库": [["仓库名称", "省", "市", "区县", "乡镇", "详细地址", "状态"],
-                 ["华南仓", "广东", "深圳", "南山区", "", "科技园1号", "启用"],
-                 ["华东仓", "上海市", "市辖区", "嘉定区", "", "安亭路2号", "启用"]],
-        "覆盖优先级": [["区域", "仓库名称", "优先级"],
-                       ["全国", "华东仓", 1], ["全国", "华南仓", 2],
-                       ["广东", "华南仓", 1], ["广东", "华东仓", 2]],
-        "商品": [["商品编码", "京东SKU", "商品名称", "品牌", "型号", "规格", "一级类目", "二级类目",
-                  "三级类目", "单位", "采购价", "京东价", "上柜状态", "现货时效(小时)",
-                  "期货时效(小时)", "无货预定", "可期货库存"],
-                 ["A1", "", "丁腈手套", "星宇", "N-100", "L 码 100 只/盒", "劳保", "手部防护",
-                  "防护手套", "盒", "12.5", 19.9, "上柜", 24, 168, "是", 60]],
-        "分区库存": [["商品编码", "仓库名称", "现货库存"],
-                     ["A1", "华南仓", 2], ["A1", "华东仓", "10"], ["A1", "商家全国仓", 50]],
+        "仓库": [
+            ["仓库名称", "省", "市", "区县", "乡镇", "详细地址", "状态"],
+            ["华南仓", "广东", "深圳", "南山区", "", "科技园1号", "启用"],
+            ["华东仓", "上海市", "市辖区", "嘉定区", "", "安亭路2号", "启用"],
+        ],
+        "覆盖优先级": [
+            ["区域", "仓库名称", "优先级"],
+            ["全国", "华东仓", 1],
+            ["全国", "华南仓", 2],
+            ["广东", "华南仓", 1],
+            ["广东", "华东仓", 2],
+        ],
+        "商品": [
+            [
+                "商品编码",
+                "京东SKU",
+                "商品名称",
+                "品牌",
+                "型号",
+                "规格",
+                "一级类目",
+                "二级类目",
+                "三级类目",
+                "单位",
+                "采购价",
+                "京东价",
+                "上柜状态",
+                "现货时效(小时)",
+                "期货时效(小时)",
+                "无货预定",
+                "可期货库存",
+            ],
+            [
+                "A1",
+                "",
+                "丁腈手套",
+                "星宇",
+                "N-100",
+                "L 码 100 只/盒",
+                "劳保",
+                "手部防护",
+                "防护手套",
+                "盒",
+                "12.5",
+                19.9,
+                "上柜",
+                24,
+                168,
+                "是",
+                60,
+            ],
+        ],
+        "分区库存": [
+            ["商品编码", "仓库名称", "现货库存"],
+            ["A1", "华南仓", 2],
+            ["A1", "华东仓", "10"],
+            ["A1", "商家全国仓", 50],
+        ],
     }
     for sheet, rows in files.items():
         path = write_xlsx(tmp_path / f"{sheet}.xlsx", sheet, rows)
-        rc, out, err = run(capsys, "--db", db, "import", sheet, str(path))
+        rc, _, err = run(capsys, "--db", db, "import", sheet, str(path))
         assert rc == 0, err
     return db
 
@@ -64,20 +109,35 @@ def route_json(capsys: pytest.CaptureFixture[str], db: str, *args: str) -> dict[
     return json.loads(out)
 
 
-def test_route_follows_the_guangdong_chain(stocked: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_route_follows_the_guangdong_chain(
+    stocked: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     # 广东 list: 华南 (2 available) then 华东 (10) then 全国仓 (50).
-    assert route_json(capsys, stocked, "--sku", "A1", "--qty", "2", "--address", "广东/深圳/南山区") == {
-        "warehouse": "华南仓", "kind": "spot", "promised_hours": 24,
-        "reason": route_json(capsys, stocked, "--sku", "A1", "--qty", "2",
-                             "--address", "广东/深圳/南山区")["reason"],
+    assert route_json(
+        capsys, stocked, "--sku", "A1", "--qty", "2", "--address", "广东/深圳/南山区"
+    ) == {
+        "warehouse": "华南仓",
+        "kind": "spot",
+        "promised_hours": 24,
+        "reason": route_json(
+            capsys, stocked, "--sku", "A1", "--qty", "2", "--address", "广东/深圳/南山区"
+        )["reason"],
     }
-    assert route_json(capsys, stocked, "--sku", "A1", "--qty", "3",
-                      "--address", "广东省/广州市")["warehouse"] == "华东仓"
-    assert route_json(capsys, stocked, "--sku", "A1", "--qty", "50",
-                      "--address", "广东")["warehouse"] == "商家全国仓"
+    assert (
+        route_json(capsys, stocked, "--sku", "A1", "--qty", "3", "--address", "广东省/广州市")[
+            "warehouse"
+        ]
+        == "华东仓"
+    )
+    assert (
+        route_json(capsys, stocked, "--sku", "A1", "--qty", "50", "--address", "广东")["warehouse"]
+        == "商家全国仓"
+    )
 
 
-def test_route_elsewhere_uses_the_national_list(stocked: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_route_elsewhere_uses_the_national_list(
+    stocked: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     d = route_json(capsys, stocked, "--sku", "A1", "--qty", "10", "--address", "北京/朝阳区")
     assert (d["warehouse"], d["kind"]) == ("华东仓", "spot")
 
@@ -91,16 +151,21 @@ def test_route_futures_and_oversell(stocked: str, capsys: pytest.CaptureFixture[
     assert (d["warehouse"], d["kind"], d["promised_hours"]) == (None, "refused", None)
 
 
-def test_route_refuses_unknown_sku_and_address(stocked: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_route_refuses_unknown_sku_and_address(
+    stocked: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     d = route_json(capsys, stocked, "--sku", "NOPE", "--qty", "1", "--address", "广东")
     assert d["kind"] == "refused" and "NOPE" in str(d["reason"])
     d = route_json(capsys, stocked, "--sku", "A1", "--qty", "1", "--address", "火星省")
     assert d["kind"] == "refused" and "火星省" in str(d["reason"])
 
 
-def test_route_rejects_a_non_positive_quantity(stocked: str, capsys: pytest.CaptureFixture[str]) -> None:
-    rc, _, err = run(capsys, "route", "--db", stocked, "--sku", "A1", "--qty", "0",
-                     "--address", "广东")
+def test_route_rejects_a_non_positive_quantity(
+    stocked: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rc, _, err = run(
+        capsys, "route", "--db", stocked, "--sku", "A1", "--qty", "0", "--address", "广东"
+    )
     assert rc == 2 and "--qty" in err
 
 
@@ -120,15 +185,19 @@ def test_export_then_import_changes_nothing(
 def test_bad_import_exits_2_names_the_cell_and_writes_nothing(
     stocked: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write_xlsx(tmp_path / "bad.xlsx", "分区库存", [
-        ["商品编码", "仓库名称", "现货库存"],
-        ["A1", "华南仓", 99],
-        ["A1", "火星仓", 5],
-        ["A1", "华东仓", -3],
-    ])
+    path = write_xlsx(
+        tmp_path / "bad.xlsx",
+        "分区库存",
+        [
+            ["商品编码", "仓库名称", "现货库存"],
+            ["A1", "华南仓", 99],
+            ["A1", "火星仓", 5],
+            ["A1", "华东仓", -3],
+        ],
+    )
     before = tmp_path / "before.xlsx"
     run(capsys, "--db", stocked, "export", "分区库存", str(before))
-    rc, out, err = run(capsys, "--db", stocked, "import", "分区库存", str(path))
+    rc, _, err = run(capsys, "--db", stocked, "import", "分区库存", str(path))
     assert rc == 2
     assert "第 3 行" in err and "仓库名称" in err and "火星仓" in err
     assert "第 4 行" in err and "现货库存" in err
@@ -143,6 +212,8 @@ def test_check_passes_on_a_sound_book(stocked: str, capsys: pytest.CaptureFixtur
     assert rc == 0 and "一致" in out
 
 
-def test_unknown_sheet_is_bad_input(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_sheet_is_bad_input(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     rc, _, err = run(capsys, "--db", db, "export", "不存在的表", str(tmp_path / "x.xlsx"))
     assert rc == 2 and "未知表格" in err

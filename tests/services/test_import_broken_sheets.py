@@ -88,11 +88,15 @@ def test_empty_file_and_not_an_xlsx(stocked: Book, tmp_path: Path) -> None:
 
 
 def test_ledger_row_that_would_go_negative_is_refused_whole(stocked: Book, tmp_path: Path) -> None:
-    path = xlsx(tmp_path / "flow.xlsx", "库存流水", [
-        ["时间", "商品编码", "仓库名称", "变动数量", "类型", "备注"],
-        ["2026-11-01 09:00", "A1", "华东仓", 5, "入库", ""],
-        ["2026-11-02", "A1", "华东仓", 20, "发货", "超出库存"],
-    ])
+    path = xlsx(
+        tmp_path / "flow.xlsx",
+        "库存流水",
+        [
+            ["时间", "商品编码", "仓库名称", "变动数量", "类型", "备注"],
+            ["2026-11-01 09:00", "A1", "华东仓", 5, "入库", ""],
+            ["2026-11-02", "A1", "华东仓", 20, "发货", "超出库存"],
+        ],
+    )
     before = snapshot(stocked)
     with pytest.raises(SheetErrors) as err:
         import_sheet(stocked, LEDGER, path)

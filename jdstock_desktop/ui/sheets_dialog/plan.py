@@ -13,6 +13,7 @@ from pathlib import Path
 
 from jdstock_desktop.errors import CellProblem, SheetErrors
 from jdstock_desktop.services import sheet_handlers  # noqa: F401  (registers the handlers)
+from jdstock_desktop.services.backup import auto_backup
 from jdstock_desktop.services.sheet_export import EXPORTERS
 from jdstock_desktop.services.sheet_import import IMPORTERS, ImportReport, import_rows
 from jdstock_desktop.sheets.definition import SheetDef
@@ -74,4 +75,5 @@ def commit(book: Book, plan: DryRun) -> ImportReport:
     """Write what the dry run previewed, in one transaction (SheetErrors if the book changed so
     that it no longer fits)."""
     assert plan.ok and plan.sheet is not None, "only a good preview is committed"
+    auto_backup(book, "import")  # as the CLI does: every real import can be undone
     return import_rows(book, plan.sheet, plan.rows, file=plan.path)

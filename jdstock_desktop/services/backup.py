@@ -1,0 +1,201 @@
+"""Backups of a SQLite stock book: on demand, before risky operations, and restoring one.
+
+A SQLite book is copied with the sqlite3 backup API, never with a plain file copy: the book runs
+in WAL mode, so its main file alone can miss committed transactions, and the backup API gives a
+consistent snapshot even while another connection writes. Every copy is written under a
+temporary name and renamed at the end, so a failed backup never leaves a half file under the
+real name. A PostgreSQL book is the server administrator's business (pg_dump).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+from jdstock_desktop.config import data_dir
+from jdstock_desktop.errors import BadInput
+from jdstock_desktop.storage.db import Book, resolve_url
+
+# Enough history to step back over a bad afternoon of imports, small enough not to fill a disk.
+MAX_AUTO_BACKUPS = 20
+BACKUP_DIR_NAME = "backups"
+# Tables every stock book has since revision 0001; a file without them is someone else's data.
+BOOK_TABLES = frozenset({"alembic_version", "warehouse"})
+
+
+def sqlite_path(book: Book) -> Path | None:
+    """The book's file, or None for PostgreSQL and in-memory books."""
+    url = book.engine.url
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return Path(url.database)
+    return None
+
+
+def copy_sqlite(source: Path, dest: Path) -> Path:
+    """A consistent copy of the SQLite file `source` at `dest`, replaced atomically."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part = dest.with_name(dest.name + ".part")
+    part.unlink(missing_ok=True)
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(part)
+        try:
+            src.backup(dst)
+            # One self-contained file to carry away, not a WAL-mode file that wants companions.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+        os.replace(part, dest)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    finally:
+        src.close()
+    return dest
+
+
+def backup_book(book: Book, dest: Path) -> Path:
+    """Copy the open book to `dest` (a SQLite file); returns `dest`."""
+    source = sqlite_path(book)
+    if source is None:
+        raise BadInput(
+            f"{book.display_name} 不是 SQLite 账本文件，无法在这里备份；"
+            "PostgreSQL 账本请由服务器管理员用 pg_dump 备份"
+        )
+    dest = Path(dest).expanduser().resolve()
+    if dest.exists() and dest.resolve() == source.resolve():
+        raise BadInput(f"不能备份到账本文件本身：{dest}")
+    try:
+        return copy_sqlite(source, dest)
+    except (sqlite3.Error, OSError) as e:
+        raise BadInput(f"备份失败：{dest}（{e}）") from e
+
+
+def book_problem(path: Path) -> str | None:
+    """Why `path` is not a stock book that can be restored (None: it is one)."""
+    if not path.is_file():
+        return f"找不到备份文件：{path}"
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            revision = (
+                con.execute("SELECT version_num FROM alembic_version").fetchone()
+                if "alembic_version" in tables
+                else None
+            )
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return f"{path} 不是 SQLite 数据库文件，不是库存账本备份"
+    if not tables >= BOOK_TABLES or revision is None:
+        return f"{path} 不是库存账本（缺少账本的数据表），拒绝恢复"
+    return None
+
+
+def restore_book(src: Path, db_target: str | Path | None) -> Path | None:
+    """Replace the SQLite book `db_target` (as --db names it) by the backup `src`.
+
+    The current book, when there is one, is first kept as an automatic backup ("restore"), so a
+    restore of the wrong file can itself be undone. Returns that safety copy (None: there was no
+    book yet). The restored book is upgraded the next time it is opened, like any old book.
+    """
+    src = Path(src).expanduser()
+    url = resolve_url(db_target)
+    if not url.startswith("sqlite:///") or url.endswith(":memory:"):
+        raise BadInput(
+            "只能恢复到 SQLite 账本文件；PostgreSQL 账本请由服务器管理员用 pg_restore 恢复"
+        )
+    target = Path(url.split("///", 1)[1])
+    problem = book_problem(src)
+    if problem:
+        raise BadInput(problem)
+    if target.exists() and src.resolve() == target.resolve():
+        raise BadInput(f"备份文件就是账本本身，无需恢复：{src}")
+    safety = _safety_copy(target) if target.exists() else None
+    try:
+        copy_sqlite(src, target.with_name(target.name + ".restore"))
+        # A leftover WAL of the old book would be replayed into the restored one: drop it (its
+        # committed content is in the safety copy taken above).
+        for suffix in ("-wal", "-shm"):
+            target.with_name(target.name + suffix).unlink(missing_ok=True)
+        os.replace(target.with_name(target.name + ".restore"), target)
+    except (sqlite3.Error, OSError) as e:
+        target.with_name(target.name + ".restore").unlink(missing_ok=True)
+        raise BadInput(f"恢复失败：{target}（{e}）") from e
+    return safety
+
+
+def _safety_copy(target: Path) -> Path:
+    """The book about to be replaced, kept as an automatic backup."""
+    try:
+        return _auto_backup_file(target, "restore")
+    except sqlite3.Error:
+        # A damaged book is the usual reason to restore; keep its bytes as they are.
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        dest = backup_dir() / f"{target.stem}-{stamp}-restore.sqlite3"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(target, dest)
+        return dest
+
+
+def backup_dir() -> Path:
+    return data_dir() / BACKUP_DIR_NAME
+
+
+def _pattern(stem: str) -> re.Pattern[str]:
+    # <stem>-<YYYYmmdd-HHMMSS>-<reason>[-n].sqlite3; -n only when two land in the same second.
+    return re.compile(
+        rf"^{re.escape(stem)}-(\d{{8}}-\d{{6}})-([A-Za-z0-9_]+?)(?:-(\d+))?\.sqlite3$"
+    )
+
+
+def auto_backups(book_file: Path) -> list[Path]:
+    """The automatic backups of the book file `book_file`, oldest first."""
+    folder = backup_dir()
+    pattern = _pattern(book_file.stem)
+    found: list[tuple[str, int, Path]] = []
+    for path in folder.glob(f"{book_file.stem}-*.sqlite3"):
+        m = pattern.match(path.name)
+        if m:
+            found.append((m.group(1), int(m.group(3) or 0), path))
+    return [p for *_key, p in sorted(found)]
+
+
+def _auto_backup_file(source: Path, reason: str) -> Path:
+    folder = backup_dir()
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest = folder / f"{source.stem}-{stamp}-{reason}.sqlite3"
+    pattern = _pattern(source.stem)
+    same_second = [
+        int(m.group(3) or 0)
+        for p in folder.glob(f"{source.stem}-{stamp}-*.sqlite3")
+        if (m := pattern.match(p.name))
+    ]
+    if same_second:
+        # After the highest counter, never a freed lower one: names must keep their age order.
+        dest = folder / f"{source.stem}-{stamp}-{reason}-{max(same_second) + 1}.sqlite3"
+    copy_sqlite(source, dest)
+    for old in auto_backups(source)[:-MAX_AUTO_BACKUPS]:
+        old.unlink(missing_ok=True)
+    return dest
+
+
+def auto_backup(book: Book, reason: str) -> Path | None:
+    """Keep a copy of the book before a risky operation (`reason`: import, upgrade, …).
+
+    At most MAX_AUTO_BACKUPS are kept per book file, the oldest go first. Nothing is done for a
+    PostgreSQL book or a book file that does not exist yet (there is nothing to lose).
+    """
+    source = sqlite_path(book)
+    if source is None or not source.exists():
+        return None
+    if not re.fullmatch(r"[A-Za-z0-9_]+", reason):
+        raise ValueError(f"backup reason must be a plain word: {reason!r}")
+    return _auto_backup_file(source, reason)
