@@ -38,6 +38,7 @@ class LedgerWriter:
         self._cells: dict[Pair, _Cell] = {}  # pairs read or changed through this writer
         # Loaded but not looked at yet: (on hand, reserved, version), made a _Cell on first use.
         self._base: dict[Pair, tuple[int, int, int]] = {}
+        self._absent: set[Pair] = set()  # looked up and found to have no stock row yet
         self._rows: list[dict[str, object]] = []
         self._loaded_all = False
 
@@ -53,6 +54,7 @@ class LedgerWriter:
         wanted = set(pairs)
         wanted.difference_update(self._cells)
         wanted.difference_update(self._base)
+        wanted.difference_update(self._absent)
         if not wanted:
             return
         if len(wanted) > 20_000:  # one scan beats thousands of IN lists
@@ -61,6 +63,8 @@ class LedgerWriter:
         chunks = list(wanted)
         for start in range(0, len(chunks), 400):
             self._remember(chunks[start : start + 400])
+        # New pairs: remembered as absent so that using them costs no query each.
+        self._absent.update(pair for pair in wanted if pair not in self._base)
 
     def _remember(self, chunk: list[Pair] | None) -> None:
         """Read the stock rows of `chunk` (every row when None) as plain tuples: a book-wide
@@ -87,7 +91,7 @@ class LedgerWriter:
         cell = self._cells.get(pair)
         if cell is None:
             base = self._base.pop(pair, None)
-            if base is None and not self._loaded_all:
+            if base is None and not self._loaded_all and pair not in self._absent:
                 self.load([pair])
                 base = self._base.pop(pair, None)
             cell = _Cell(0, 0, 0, is_new=True) if base is None else _Cell(*base, is_new=False)

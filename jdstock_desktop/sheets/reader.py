@@ -200,27 +200,32 @@ def _refuse_huge_extent(path: Path, sheet_name: str, file: str) -> None:
 
 
 def _worksheet_parts(z: zipfile.ZipFile) -> list[str]:
-    """Zip members that may be worksheets: under xl/worksheets/, or a target of the workbook's
-    relationships (wherever a hand-made file puts them)."""
+    """Zip members that may be worksheets: under xl/worksheets/, or the target of a worksheet
+    relationship of the workbook (wherever a hand-made file puts it)."""
     names = set(z.namelist())
     found = {n for n in names if n.lower().startswith("xl/worksheets/") and n.endswith(".xml")}
     rels = "xl/_rels/workbook.xml.rels"
     if rels in names and z.getinfo(rels).file_size < 10_000_000:
         text = z.read(rels).decode("utf-8", "replace")
-        for target in re.findall(r"""Target\s*=\s*["']([^"']+)["']""", text):
-            part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
-            part = posixpath.normpath(part)
+        for tag in re.findall(r"<[^<>]*Relationship\b[^<>]*>", text):
+            kind = re.search(r"""\bType\s*=\s*["']([^"']*)["']""", tag)
+            target = re.search(r"""\bTarget\s*=\s*["']([^"']+)["']""", tag)
+            if not kind or not target or not kind[1].endswith("/worksheet"):
+                continue
+            t = target[1]
+            part = posixpath.normpath(t.lstrip("/") if t.startswith("/") else f"xl/{t}")
             if part in names:
                 found.add(part)
-    found.discard("xl/sharedStrings.xml")
     return sorted(found)
 
 
 def _extent(z: zipfile.ZipFile, name: str) -> tuple[int, int]:
-    """(farthest row, farthest column) that the part can name: a quick pass proves the usual
-    small bound (row < 10000, column ≤ ZZ); otherwise every r="…" is read."""
-    if not any(_LONG_REF.search(data) for data in _chunks(z, name)):
-        return 9_999, 702
+    """(farthest row, farthest column) that the part can name. Quick passes prove the usual
+    bounds (column ≤ Z and row < 1,000,000; or column ≤ ZZ and row < 10,000); only a part that
+    fits neither has every r="…" read."""
+    for quick, bound in _BOUNDS:
+        if not any(quick.search(data) for data in _chunks(z, name)):
+            return bound
     rows = cols = 1
     for data in _chunks(z, name):
         for letters, digits in _REF.findall(data):
@@ -230,7 +235,18 @@ def _extent(z: zipfile.ZipFile, name: str) -> tuple[int, int]:
     return rows, cols
 
 
-_LONG_REF = re.compile(rb"""\br\s*=\s*["']\s*(?:[A-Za-z]{0,3}[0-9]{5}|[A-Za-z]{3})""")
+# Each pattern starts with a literal (r), so a search that finds nothing is a fast scan; the
+# lookbehind skips attributes merely ending in r (operator=…).
+_BOUNDS = (
+    (
+        re.compile(rb"""r(?<![\w:.-]r)\s*=\s*["']\s*(?:[A-Za-z]{2}|[A-Za-z]{0,3}[0-9]{7})"""),
+        (999_999, 26),
+    ),
+    (
+        re.compile(rb"""r(?<![\w:.-]r)\s*=\s*["']\s*(?:[A-Za-z]{3}|[A-Za-z]{0,3}[0-9]{5})"""),
+        (9_999, 702),
+    ),
+)
 
 
 def _chunks(z: zipfile.ZipFile, name: str) -> Iterator[bytes]:

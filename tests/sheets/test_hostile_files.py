@@ -394,3 +394,17 @@ def test_extra_sheets_and_no_data_sheet(stocked: Book, tmp_path: Path) -> None:
 def test_empty_worksheet(stocked: Book, tmp_path: Path) -> None:
     path = raw_xlsx(tmp_path / "blank.xlsx", {"分区库存": sheet_xml([])})
     refused(stocked, path, tmp_path, "工作表是空的")
+
+
+def test_a_far_cell_in_a_sheet_kept_outside_the_worksheets_folder(
+    stocked: Book, tmp_path: Path
+) -> None:
+    far = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    xml = sheet_xml([HEAD, ["A1", "华东仓", 7]]).replace("</sheetData>", far + "</sheetData>")
+    src = raw_xlsx(tmp_path / "src.xlsx", {"分区库存": xml})
+    path = tmp_path / "moved.xlsx"
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in z.infolist():
+            data = z.read(info.filename).replace(b"worksheets/sheet1.xml", b"data/s.xml")
+            out.writestr(info.filename.replace("worksheets/sheet1.xml", "data/s.xml"), data)
+    refused(stocked, path, tmp_path, "工作表的范围过大")
