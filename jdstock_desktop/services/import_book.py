@@ -182,6 +182,19 @@ def _same(a: object, b: object) -> bool:
     return a == b
 
 
+def update_product(product: Product, values: dict[str, object], ctx: ImportContext) -> None:
+    """Apply the sheet's values to an existing SKU and count it as updated or unchanged."""
+    diff = [k for k, val in values.items() if not _same(getattr(product, k), val)]
+    if not diff:
+        ctx.report.unchanged += 1
+        return
+    for k in diff:
+        setattr(product, k, values[k])
+    ctx.report.updated += 1
+    headers = "、".join(ctx.sheet.column(k).header.lstrip("*") for k in diff)
+    ctx.report.detail(f"修改商品 {product.code}：{headers}")
+
+
 @importer("products")
 def import_products(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
     existing = {p.code: p for p in s.scalars(select(Product))}
@@ -194,16 +207,7 @@ def import_products(s: Session, rows: list[SheetRow], ctx: ImportContext) -> Non
             new_rows.append({"code": code, **values})
             ctx.report.detail(f"新增商品 {code} {values['name']}")
             continue
-        diff = [k for k, val in values.items() if not _same(getattr(product, k), val)]
-        if not diff:
-            ctx.report.unchanged += 1
-            continue
-        for k in diff:
-            setattr(product, k, values[k])
-        ctx.report.updated += 1
-        ctx.report.detail(
-            f"修改商品 {code}：" + "、".join(ctx.sheet.column(k).header for k in diff)
-        )
+        update_product(product, values, ctx)
     if new_rows:
         defaults = {
             "market_price": None,

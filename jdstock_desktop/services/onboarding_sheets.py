@@ -19,6 +19,7 @@ from jdstock_desktop.domain.onboarding import gtin_problem, parse_tax_rate, pric
 from jdstock_desktop.domain.onboarding import tax_rate_label as rate_label
 from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.errors import BadInput, NotFound
+from jdstock_desktop.services.import_book import update_product
 from jdstock_desktop.services.ledger import LedgerWriter
 from jdstock_desktop.services.sheet_export import Row, exporter
 from jdstock_desktop.services.sheet_import import ImportContext, importer
@@ -55,12 +56,6 @@ PLACES = {
     "height_cm": 1,
 }
 NEW_PRODUCT_DEFAULTS: dict[str, object] = {"violation": False, "version": 1}
-
-
-def _same(a: object, b: object) -> bool:
-    if isinstance(a, Decimal) or isinstance(b, Decimal):
-        return a is not None and b is not None and Decimal(str(a)) == Decimal(str(b))
-    return a == b
 
 
 def _warn(ctx: ImportContext, text: str) -> None:
@@ -161,15 +156,7 @@ def import_new_products(s: Session, rows: list[SheetRow], ctx: ImportContext) ->
                 seeds.append((row, code, wid))
             ctx.report.detail(f"新增商品 {code} {values['name']}")
             continue
-        diff = [k for k, val in values.items() if not _same(getattr(product, k), val)]
-        if not diff:
-            ctx.report.unchanged += 1
-            continue
-        for k in diff:
-            setattr(product, k, values[k])
-        ctx.report.updated += 1
-        headers = "、".join(ctx.sheet.column(k).header.lstrip("*") for k in diff)
-        ctx.report.detail(f"修改商品 {code}：{headers}")
+        update_product(product, values, ctx)
     if ctx.problems.items:
         return
     if new_rows:

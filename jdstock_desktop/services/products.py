@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from jdstock_desktop.errors import BadInput, Conflict, NotFound, Refused
+from jdstock_desktop.services.stock_grid import search_key
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import CategoryStandard, Product
 
@@ -580,10 +581,6 @@ class ProductFilter:
     listed: bool | None = None
     category: str | None = None  # exact 三级类目
     breach: BreachFilter = BreachFilter.ANY
-
-
-def search_key(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower()
 
 
 @dataclass(slots=True)
