@@ -5,6 +5,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI runs the same examples every time and never fails on a slow example: a red run there must
+# mean a bug, not a busy machine or an unlucky draw. Locally, hypothesis explores freely.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 # Qt tests render offscreen; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
