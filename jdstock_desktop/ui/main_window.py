@@ -224,11 +224,23 @@ class MainWindow(QMainWindow):
             changed = getattr(page, "book_changed", None)
             if changed is not None:
                 changed.connect(lambda i=i: self._page_changed_book(i))
+            link = getattr(page, "open_item", None)
+            if link is not None:
+                link.connect(self.open_item)
         # Translated titles run longer than the Chinese ones: the list grows to the widest.
         fit = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth()
         self.nav.setFixedWidth(max(120, fit))
         # Pages load when first shown, not all at start (a hidden page would load for nothing).
         self._stale = set(range(len(self.pages)))
+
+    def open_item(self, kind: str, key: str) -> bool:
+        """Follow a link (compliance finding → product or warehouse): show its page and row."""
+        method = {"sku": "show_code", "warehouse": "show_warehouse"}.get(kind)
+        for index, page in enumerate(self.pages):
+            show = getattr(page, method or "", None)
+            if show is not None:
+                return self.show_page(index) and bool(show(key))
+        return False
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()

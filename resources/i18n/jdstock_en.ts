@@ -1075,133 +1075,133 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
     </message>
     <message>
         <location filename="../../jdstock_desktop/ui/main_window.py" line="206"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="457"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="469"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="286"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="298"/>
         <source>京东工业供应商库存账本</source>
         <translation>JD Industrial Supplier Stock Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="299"/>
         <source>账本：</source>
         <translation>Book: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="296"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="308"/>
         <source>把账本复制为一个备份文件</source>
         <translation>Copy the book into a backup file</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="310"/>
         <source>PostgreSQL 账本请由服务器管理员用 pg_dump 备份</source>
         <translation>A PostgreSQL book is backed up by the server administrator with pg_dump</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="330"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="351"/>
         <source>无法打开账本</source>
         <translation>Cannot open the book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="355"/>
         <source>已打开账本 %1</source>
         <translation>Opened the book %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="359"/>
         <source>库存账本 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</source>
         <translation>Stock books (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="368"/>
         <source>新建账本</source>
         <translation>New Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="357"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="369"/>
         <source>库存账本.sqlite3</source>
         <translation>stock-book.sqlite3</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="382"/>
         <source>文件已存在</source>
         <translation>File exists</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="383"/>
         <source>%1 已存在。请换一个文件名，或用「打开账本」打开它。</source>
         <translation>%1 already exists. Choose another file name, or open it with “Open Book”.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="392"/>
         <source>打开账本</source>
         <translation>Open Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="407"/>
         <source>（没有最近的账本）</source>
         <translation>(no recent books)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="397"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="409"/>
         <source>清除列表</source>
         <translation>Clear List</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="404"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="416"/>
         <source>找不到账本</source>
         <translation>Book not found</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="405"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="417"/>
         <source>%1 已不存在（可能被移动或删除），已从最近列表中移除。</source>
         <translation>%1 no longer exists (it may have been moved or deleted); it was removed from the recent list.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="419"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="431"/>
         <source>备份账本</source>
         <translation>Back Up Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="441"/>
         <source>不能备份到账本文件本身。</source>
         <translation>Cannot back up onto the book file itself.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="441"/>
         <source>无法备份</source>
         <translation>Cannot back up</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="431"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="443"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="431"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="443"/>
         <source>正在备份账本…</source>
         <translation>Backing up the book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="444"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="456"/>
         <source>已取消备份</source>
         <translation>Backup cancelled</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="447"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="459"/>
         <source>备份失败</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="451"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="463"/>
         <source>账本已备份到 %1</source>
         <translation>Book backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="458"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="470"/>
         <source>&lt;h3&gt;京东工业供应商库存账本&lt;/h3&gt;&lt;p&gt;版本 %1&lt;/p&gt;&lt;p&gt;为直接向京东工业 / 京东慧采供货的供应商库管员：记录各仓库存与流水，按覆盖范围和优先级发货，每日查看预警，填写京东的表格。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;JD Industrial Supplier Stock Book&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;For the stock clerks of suppliers selling directly to JD Industrial / JD Huicai: record the stock and ledger of every warehouse, ship by coverage and priority, check the alerts daily, and fill in JD&apos;s spreadsheets.&lt;/p&gt;</translation>
     </message>
@@ -2316,14 +2316,14 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
     <message>
         <location filename="../../jdstock_desktop/ui/products/page.py" line="169"/>
         <location filename="../../jdstock_desktop/ui/products/page.py" line="196"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="450"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="463"/>
         <source>上柜</source>
         <translation>Listed</translation>
     </message>
     <message>
         <location filename="../../jdstock_desktop/ui/products/page.py" line="171"/>
         <location filename="../../jdstock_desktop/ui/products/page.py" line="196"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="450"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="463"/>
         <source>下柜</source>
         <translation>Delisted</translation>
     </message>
@@ -2354,7 +2354,7 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
     </message>
     <message>
         <location filename="../../jdstock_desktop/ui/products/page.py" line="202"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="250"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="263"/>
         <source>全部类目</source>
         <translation>All categories</translation>
     </message>
@@ -2374,97 +2374,102 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="280"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="246"/>
+        <source>当前筛选条件下看不到商品 %1</source>
+        <translation>SKU %1 is hidden by the current filters</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="293"/>
         <source>共 %1 个商品</source>
         <translation>%1 products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="282"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="295"/>
         <source>显示 %1 / %2 个商品</source>
         <translation>Showing %1 / %2 products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="287"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="300"/>
         <source>，时效违规 %1 个</source>
         <translation>, %1 breaches</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="359"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="372"/>
         <source>新商品</source>
         <translation>the new product</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="361"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="374"/>
         <source>商品「%1」</source>
         <translation>product “%1”</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="391"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="404"/>
         <source>新商品：填写商品编码和名称后保存（Ctrl+S）</source>
         <translation>New product: fill in the code and name, then save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="407"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="420"/>
         <source>商品已被他人修改</source>
         <translation>Product changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="408"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="421"/>
         <source>保存未完成：商品已被他人修改</source>
         <translation>Not saved: the product was changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="413"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="426"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="414"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="427"/>
         <source>本次没有写入任何数据，您填写的内容仍然保留。</source>
         <translation>Nothing was written this time; what you entered is kept.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="416"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="429"/>
         <source>保存失败：</source>
         <translation>Save failed: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="423"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="436"/>
         <source>已保存商品「%1」</source>
         <translation>Saved product “%1”</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="425"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="438"/>
         <source>；注意：</source>
         <translation>; note: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="433"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="446"/>
         <source>请先在表格中选中商品</source>
         <translation>Select products in the table first</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="442"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="455"/>
         <source>上柜失败</source>
         <translation>Listing failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="442"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="455"/>
         <source>下柜失败</source>
         <translation>Delisting failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="443"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="456"/>
         <source>没有修改任何商品。</source>
         <translation>No product was changed.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="452"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="465"/>
         <source>已%1 %2 个商品</source>
         <translation>%1: %2 products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="454"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="467"/>
         <source>选中的商品已经是%1状态</source>
         <translation>The selected products are already “%1”</translation>
     </message>
@@ -3460,12 +3465,12 @@ It is also removed from every region&apos;s priorities; a warehouse holding stoc
 <context>
     <name>app</name>
     <message>
-        <location filename="../../jdstock_desktop/ui/app.py" line="72"/>
+        <location filename="../../jdstock_desktop/ui/app.py" line="73"/>
         <source>京东工业供应商库存账本</source>
         <translation>JD Industrial Supplier Stock Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/app.py" line="76"/>
+        <location filename="../../jdstock_desktop/ui/app.py" line="78"/>
         <source>无法打开账本</source>
         <translation>Cannot open the book</translation>
     </message>

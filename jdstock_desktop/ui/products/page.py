@@ -237,6 +237,19 @@ class ProductsPage(Page):
         self._update_count(recount=True)
         self._update_actions()
 
+    def show_code(self, code: str) -> bool:
+        """Make `code` the current SKU (a link from another page); False when it is not shown."""
+        if self.form.record is None and not self.model.rowCount():
+            self.refresh()
+        row = self.model.view_row_of(code)
+        if row is None:
+            self.status_message.emit(self.tr("当前筛选条件下看不到商品 %1").replace("%1", code))
+            return False
+        index = self.model.index(row, 0)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return self.model.code_at(self.view.currentIndex().row()) == code
+
     def reload(self) -> None:
         """F5: unsaved form edits would be lost, so ask first."""
         if self.can_leave():

@@ -46,6 +46,13 @@ class WarehousesPage(Page):
         finally:
             QApplication.restoreOverrideCursor()
 
+    def show_warehouse(self, name: str) -> bool:
+        """Select warehouse `name` in the list tab (a link from another page)."""
+        self.tabs.setCurrentWidget(self.list_tab)
+        self.list_tab.select(name)
+        current = self.list_tab.current()
+        return current is not None and current.name == name
+
     def reload(self) -> None:
         """F5: an unsaved priority draft would be lost, so ask first."""
         if self.can_leave():
