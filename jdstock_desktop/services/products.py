@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -26,6 +26,7 @@ from jdstock_desktop.errors import BadInput, Conflict, NotFound, Refused
 from jdstock_desktop.services.stock_grid import search_key
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import CategoryStandard, Product
+from jdstock_desktop.storage.raw_rows import fetch_plain
 
 MAX_SPOT_HOURS = 48  # SPEC §2: spot ships within 48 h
 MAX_INT = 2_147_483_647  # integer columns are 32-bit on PostgreSQL
@@ -703,24 +704,11 @@ class ProductTable:
         return sorted(by_code, key=keys.__getitem__, reverse=descending)
 
 
-def _fetch_all(session: Session, stmt: Select[Any]) -> list[Any]:
-    """Plain DB-API tuples: 100,000 SKUs load several times faster without SQLAlchemy's row and
-    Decimal processing (prices are only shown and sorted here)."""
-    conn = session.connection()
-    sql = str(stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
-    cursor = conn.connection.cursor()
-    try:
-        cursor.execute(sql)
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
-
-
 def list_products(book: Book) -> ProductTable:
     """Every SKU, by code, in one query (plus the few category standards)."""
     columns = [getattr(Product, c.value) for c in Column]
     with book.read() as s:
-        rows = _fetch_all(s, select(*columns).order_by(Product.code))
+        rows = fetch_plain(s, select(*columns).order_by(Product.code))
         standards = category_standards_in(s)
     if not rows:
         table = ProductTable.empty()

@@ -13,13 +13,12 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
 
-from sqlalchemy import Select, select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy import select, tuple_
 
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import Product, Stock, Warehouse
+from jdstock_desktop.storage.raw_rows import fetch_plain
 
 MISSING = -1  # on hand of a (SKU, warehouse) pair that has no stock row yet
 
@@ -194,20 +193,6 @@ class StockGrid:
         return sorted(range(n), key=keys.__getitem__, reverse=descending)
 
 
-def _fetch_all(session: Session, stmt: Select[Any]) -> list[Any]:
-    """Rows as plain DB-API tuples: the grid's two big queries (100,000 products, 500,000 stock
-    rows) spend more time in SQLAlchemy's row objects than in SQLite, and need no type
-    processing (ints and strings; booleans are normalised by the caller)."""
-    conn = session.connection()
-    sql = str(stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
-    cursor = conn.connection.cursor()
-    try:
-        cursor.execute(sql)
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
-
-
 def load_stock_grid(book: Book) -> StockGrid:
     """The whole grid in three queries: warehouses, products (by code), stock rows."""
     with book.read() as s:
@@ -219,13 +204,13 @@ def load_stock_grid(book: Book) -> StockGrid:
                 .order_by(Warehouse.is_national.desc(), Warehouse.id)
             )
         ]
-        products = _fetch_all(
+        products = fetch_plain(
             s,
             select(
                 Product.id, Product.code, Product.name, Product.category3, Product.listed
             ).order_by(Product.code),
         )
-        stock = _fetch_all(
+        stock = fetch_plain(
             s,
             select(
                 Stock.product_id, Stock.warehouse_id, Stock.on_hand, Stock.reserved, Stock.version

@@ -46,6 +46,7 @@ from jdstock_desktop.ui.orders.new_order import NewOrderDialog
 from jdstock_desktop.ui.orders.ship import ShipDialog
 from jdstock_desktop.ui.products.shortcuts import PageKeys
 from jdstock_desktop.ui.widgets import dialogs
+from jdstock_desktop.ui.widgets.actions import page_action
 from jdstock_desktop.ui.widgets.page import Page
 from jdstock_desktop.ui.widgets.rows_model import RowsTableModel
 
@@ -160,17 +161,12 @@ class OrdersPage(Page):
 
     # -- building -------------------------------------------------------------------------------
     def _action(
-        self, text: str, slot: Callable[[], object], *shortcuts: QKeySequence.StandardKey | str
+        self,
+        text: str,
+        slot: Callable[[], object],
+        *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
     ) -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{text}（{key}）")
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+        return page_action(self, text, slot, *shortcuts)
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey

@@ -39,6 +39,7 @@ from jdstock_desktop.ui.products.form import ProductForm
 from jdstock_desktop.ui.products.model import COLUMNS, ProductTableModel
 from jdstock_desktop.ui.products.shortcuts import PageKeys
 from jdstock_desktop.ui.widgets import dialogs
+from jdstock_desktop.ui.widgets.actions import page_action
 from jdstock_desktop.ui.widgets.page import Page
 
 LISTING_CHOICES: tuple[bool | None, ...] = (None, True, False)
@@ -149,17 +150,12 @@ class ProductsPage(Page):
 
     # -- building -------------------------------------------------------------------------------
     def _action(
-        self, text: str, slot: Callable[[], object], *shortcuts: QKeySequence.StandardKey | str
+        self,
+        text: str,
+        slot: Callable[[], object],
+        *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
     ) -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{text}（{key}）")
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+        return page_action(self, text, slot, *shortcuts)
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey

@@ -35,6 +35,7 @@ from jdstock_desktop.ui.stock.model import StagedChange, StagingRefused, StockGr
 from jdstock_desktop.ui.stock.tsv import QuantityError, format_tsv, parse_quantity, parse_tsv
 from jdstock_desktop.ui.stock.view import StockTableView
 from jdstock_desktop.ui.widgets import dialogs
+from jdstock_desktop.ui.widgets.actions import page_action
 from jdstock_desktop.ui.widgets.page import Page
 
 # The choices of the listing and alert boxes, by index.
@@ -133,15 +134,7 @@ class StockPage(Page):
         slot: Callable[[], object],
         *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
     ) -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            action.setToolTip(f"{text}（{action.shortcut().toString(QKeySequence.NativeText)}）")
-        # Page-wide, so the toolbar and the grid share the keys without a clash between pages.
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+        return page_action(self, text, slot, *shortcuts)
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
