@@ -27,6 +27,7 @@ from jdstock_desktop.sheets.cells import (
     header_keys,
 )
 from jdstock_desktop.sheets.definition import SheetDef
+from jdstock_desktop.sheets.reader import zip_bomb
 from jdstock_desktop.sheets.writer import atomic_path
 
 BAD_FILL = PatternFill("solid", fgColor="FFC7CE")  # Excel's own 'bad' red
@@ -59,6 +60,8 @@ def write_annotated_copy(
 
 
 def _load(src: Path) -> Workbook | None:
+    if zip_bomb(src) is not None:
+        return None  # openpyxl would unpack it all
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # 'extension not supported' and the like

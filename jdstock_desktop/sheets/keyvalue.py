@@ -44,6 +44,7 @@ from jdstock_desktop.sheets.cells import (
     text_of,
 )
 from jdstock_desktop.sheets.definition import META_SHEET, Column, ColumnType, SheetDef
+from jdstock_desktop.sheets.reader import open_workbook, zip_bomb
 from jdstock_desktop.sheets.writer import (
     BIG_INT,
     BOOL_TEXT,
@@ -763,16 +764,7 @@ def _file_error(form: KeyValueForm, file: str, reason: str) -> SheetErrors:
 
 
 def _load_grid(path: Path, form: KeyValueForm, file: str) -> tuple[str, list[list[object]]]:
-    if not path.is_file():
-        raise _file_error(form, file, "找不到文件")
-    if path.stat().st_size == 0:
-        raise _file_error(form, file, "文件是空的（0 字节），不是 Excel 文件")
-    try:
-        wb = CalamineWorkbook.from_path(file)
-    except (CalamineError, OSError) as exc:
-        raise _file_error(
-            form, file, f"无法打开：不是有效的 Excel 文件（.xlsx），或已损坏（{exc}）"
-        ) from exc
+    wb = open_workbook(path, form.name)  # missing, empty, broken, bomb, far cell: refused
     with wb:
         sheets = [
             (m.name, m.visible == SheetVisibleEnum.Visible)
@@ -815,10 +807,12 @@ def write_annotated_form_copy(
     every problem; the cells are found again by label, as the reader found them."""
     listed = list(problems)
     try:
+        if zip_bomb(src) is not None:
+            raise ValueError("not unpacked: a zip bomb")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             wb = load_workbook(src)
-    except Exception:  # not an xlsx at all: the list alone
+    except Exception:  # not an xlsx at all, or not safe to unpack: the list alone
         wb = Workbook()
         wb.active.title = ERROR_LIST_SHEET
         target = wb.active

@@ -10,15 +10,20 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import openpyxl.xml
 import pytest
+from defusedxml import EntitiesForbidden
 from sqlalchemy import func, select
 
 from jdstock_desktop.errors import SheetErrors
 from jdstock_desktop.services.sheet_import import import_sheet
 from jdstock_desktop.services.stock import StockEdit, check_book, submit_stock_changes
+from jdstock_desktop.sheets import reader
 from jdstock_desktop.sheets.annotate import write_annotated_copy
 from jdstock_desktop.sheets.cells import ERROR_LIST_SHEET
 from jdstock_desktop.sheets.forms import REGIONAL_STOCK
+from jdstock_desktop.sheets.keyvalue import check_form, write_annotated_form_copy
+from jdstock_desktop.sheets.onboarding_forms import SUPPLIER_FORM
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import LedgerEntry, Product, Stock
 from tests.helpers import add_product, add_warehouse
@@ -408,3 +413,136 @@ def test_a_far_cell_in_a_sheet_kept_outside_the_worksheets_folder(
             data = z.read(info.filename).replace(b"worksheets/sheet1.xml", b"data/s.xml")
             out.writestr(info.filename.replace("worksheets/sheet1.xml", "data/s.xml"), data)
     refused(stocked, path, tmp_path, "工作表的范围过大")
+
+
+# --- zip bombs -----------------------------------------------------------------------------------
+
+BOMB = "可能是压缩炸弹"
+ZEROS = 50 << 20  # 50 MB of one byte deflates to about 50 KB: 1,000 to 1
+
+
+def with_part(src: Path, dst: Path, name: str, data: bytes) -> Path:
+    """A copy of the zip `src` with the part `name` replaced (or added) as `data`."""
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in z.infolist():
+            if info.filename != name:
+                out.writestr(info.filename, z.read(info.filename))
+        out.writestr(name, data)
+    return dst
+
+
+def good_xlsx(path: Path) -> Path:
+    return raw_xlsx(path, {"分区库存": sheet_xml([HEAD, ["A1", "华东仓", 3]])})
+
+
+def test_a_sheet_padded_to_50_mb_is_refused_before_it_is_unpacked(
+    stocked: Book, tmp_path: Path
+) -> None:
+    """Valid XML (blanks between rows are allowed) that calamine would read in full: the ratio
+    of the part, known from the zip directory alone, refuses it."""
+    xml = sheet_xml([HEAD, ["A1", "华东仓", 3]]).replace("<sheetData>", "<sheetData>" + " " * ZEROS)
+    path = raw_xlsx(tmp_path / "padded.xlsx", {"分区库存": xml})
+    assert path.stat().st_size < 200_000
+    message = refused(stocked, path, tmp_path, BOMB, "压缩比异常", "xl/worksheets/sheet1.xml")
+    assert "解压后 50 MB" in message
+
+
+def test_a_part_of_50_mb_of_zeros_is_refused(stocked: Book, tmp_path: Path) -> None:
+    path = with_part(
+        good_xlsx(tmp_path / "good.xlsx"),
+        tmp_path / "zeros.xlsx",
+        "xl/media/image1.png",
+        bytes(ZEROS),
+    )
+    refused(stocked, path, tmp_path, BOMB, "压缩比异常", "xl/media/image1.png")
+
+
+def test_too_large_once_unpacked(
+    stocked: Book, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bound on the whole, lowered so that an ordinary small file stands for a huge one."""
+    path = openpyxl_xlsx(tmp_path / "ordinary.xlsx", [HEAD, ["A1", "华东仓", 3]])
+    assert imported_on_hand(stocked, path) == 3
+    monkeypatch.setattr(reader, "MAX_UNPACKED_BYTES", 4096)
+    refused(stocked, path, tmp_path, BOMB, "文件解压后过大", "上限 0.0 MB")
+
+
+def test_too_many_parts(stocked: Book, tmp_path: Path) -> None:
+    path = good_xlsx(tmp_path / "many.xlsx")
+    with zipfile.ZipFile(path, "a") as z:
+        for i in range(reader.MAX_MEMBERS):
+            z.writestr(f"xl/media/p{i}.bin", b"")
+    refused(stocked, path, tmp_path, BOMB, f"{reader.MAX_MEMBERS + 5:,} 个压缩部件")
+
+
+def test_the_bomb_check_passes_real_files_and_non_zips(tmp_path: Path) -> None:
+    xls = tmp_path / "old.xls"
+    xls.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 504)
+    assert reader.zip_bomb(xls) is None  # an old .xls is no zip: calamine reads it as it is
+    assert reader.zip_bomb(good_xlsx(tmp_path / "good.xlsx")) is None
+    # Long repetitive rows compress about 15 to 1: far from the bound of 200.
+    rows = [HEAD] + [["A1", "华东仓", 3]] * 80_000
+    big = raw_xlsx(tmp_path / "repeat.xlsx", {"分区库存": sheet_xml(rows)})
+    with zipfile.ZipFile(big) as z:
+        part = z.getinfo("xl/worksheets/sheet1.xml")
+    assert part.file_size > reader.RATIO_FROM_BYTES
+    assert part.file_size < 40 * part.compress_size
+    assert reader.zip_bomb(big) is None
+
+
+def test_a_bomb_supplier_form_is_refused_and_its_annotated_copy_is_the_list_alone(
+    tmp_path: Path,
+) -> None:
+    """The key–value forms (供应商入驻评估表) open files through the same guard, and their
+    annotated copy does not hand the bomb to openpyxl."""
+    path = with_part(
+        good_xlsx(tmp_path / "good.xlsx"),
+        tmp_path / "form-bomb.xlsx",
+        "xl/media/image1.png",
+        bytes(ZEROS),
+    )
+    start = time.monotonic()
+    with pytest.raises(SheetErrors) as err:
+        check_form(path, SUPPLIER_FORM)
+    assert BOMB in str(err.value) and path.name in str(err.value)
+    dst = tmp_path / "form-bomb-标注.xlsx"
+    write_annotated_form_copy(path, dst, err.value.problems, SUPPLIER_FORM)
+    assert time.monotonic() - start < TIME_LIMIT
+    assert openpyxl.load_workbook(dst).sheetnames == [ERROR_LIST_SHEET]
+
+
+# --- entity bombs through openpyxl (the annotated copy) ------------------------------------------
+
+
+def _bomb_in_workbook_xml(tmp_path: Path) -> Path:
+    src = good_xlsx(tmp_path / "src.xlsx")
+    with zipfile.ZipFile(src) as z:
+        xml = z.read("xl/workbook.xml").decode()
+    xml = xml.replace(DECL, DECL + BOMB_DTD).replace('name="分区库存"', f'name="{BOMB_REF}"')
+    return with_part(src, tmp_path / "bomb-workbook.xlsx", "xl/workbook.xml", xml.encode())
+
+
+def test_entity_bomb_in_the_workbook_part(stocked: Book, tmp_path: Path) -> None:
+    refused(stocked, _bomb_in_workbook_xml(tmp_path), tmp_path, BROKEN)
+
+
+def test_openpyxl_refuses_entities_with_defusedxml(tmp_path: Path) -> None:
+    """openpyxl parses with defusedxml when it is installed (a dependency): every bomb is
+    refused at its first entity, in the workbook, the shared strings and the sheet alike."""
+    assert openpyxl.xml.DEFUSEDXML
+    sst = f'{DECL}{BOMB_DTD}<sst xmlns="{_MAIN}"><si><t>{BOMB_REF}</t></si></sst>'
+    bombs = [
+        _bomb_in_workbook_xml(tmp_path),
+        raw_xlsx(tmp_path / "s.xlsx", {"分区库存": sheet_xml([HEAD])}, shared_strings=sst),
+        raw_xlsx(
+            tmp_path / "w.xlsx",
+            {"分区库存": sheet_xml([HEAD, [BOMB_REF, "华东仓", 3]], prolog=BOMB_DTD)},
+        ),
+    ]
+    for path in bombs:
+        start = time.monotonic()
+        with pytest.raises(Exception) as err:
+            openpyxl.load_workbook(path)
+        assert time.monotonic() - start < TIME_LIMIT
+        cause = err.value if isinstance(err.value, EntitiesForbidden) else err.value.__cause__
+        assert isinstance(cause, EntitiesForbidden), path.name
