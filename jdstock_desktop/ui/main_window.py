@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import URL
 
 from jdstock_desktop import __version__
+from jdstock_desktop.errors import BadInput
+from jdstock_desktop.services.backup import backup_dir, book_problem, restore_book
 from jdstock_desktop.services.summary import book_counts
 from jdstock_desktop.storage.db import Book, open_book
 from jdstock_desktop.ui import profile_dialog, settings, settings_dialog, sheets_dialog
@@ -175,6 +177,9 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(
             file_menu, self.tr("备份账本…"), self.backup_book, "Ctrl+Shift+B"
         )
+        self.restore_action = self._action(
+            file_menu, self.tr("从备份恢复…"), self.restore_from_backup
+        )
         file_menu.addSeparator()
         self.import_sheet_action = self._action(
             file_menu, self.tr("导入表格…"), lambda: sheets_dialog.import_into(self), "Ctrl+I"
@@ -308,6 +313,12 @@ class MainWindow(QMainWindow):
             self.tr("把账本复制为一个备份文件")
             if is_sqlite
             else self.tr("PostgreSQL 账本请由服务器管理员用 pg_dump 备份")
+        )
+        self.restore_action.setEnabled(is_sqlite)
+        self.restore_action.setToolTip(
+            self.tr("用一个备份文件替换当前账本（当前账本先另存一份）")
+            if is_sqlite
+            else self.tr("PostgreSQL 账本请由服务器管理员用 pg_restore 恢复")
         )
         self._update_counts()
         settings.remember_book(location)
@@ -461,6 +472,69 @@ class MainWindow(QMainWindow):
         finally:
             progress.close()
         self.show_message(self.tr("账本已备份到 %1").replace("%1", str(dest)))
+        return True
+
+    def restore_from_backup(self) -> None:
+        if sqlite_file(self.book) is None:
+            return
+        folder = backup_dir()
+        start = folder if folder.is_dir() else Path(self._start_dir())
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("从备份恢复"), str(start), self._book_filter()
+        )
+        if name:
+            self.restore_from(Path(name))
+
+    def restore_from(self, src: Path) -> bool:
+        """Replace the open book by the backup `src` and show it; the replaced book is kept as
+        an automatic backup first. False (the book open and unchanged) when refused."""
+        target = sqlite_file(self.book)
+        if target is None:
+            return False
+        title = self.tr("从备份恢复")
+        problem = book_problem(src)
+        if problem is None and src.resolve() == target.resolve():
+            problem = self.tr("这就是当前打开的账本，无需恢复。")
+        if problem:
+            dialogs.show_error(self, self.tr("无法恢复"), problem)
+            return False
+        if not self._can_leave_all():
+            return False
+        question = (
+            self.tr(
+                "用备份 %1 替换当前账本 %2？\n\n当前账本的全部内容会被备份的内容取代。"
+                "替换前，当前账本会先另存一份安全副本到 %3，恢复错了可以再用它恢复。"
+            )
+            .replace("%1", str(src))
+            .replace("%2", str(target))
+            .replace("%3", str(backup_dir()))
+        )
+        if not dialogs.ask_yes_no(self, title, question):
+            return False
+        # No pooled connection may hold the file (or its WAL) while it is replaced; the engine
+        # reconnects on demand, so after a refusal the book is simply still open.
+        self.book.close()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            safety = restore_book(src, target)
+        except (BadInput, sqlite3.Error, OSError) as e:  # e.g. no room for the safety copy
+            QApplication.restoreOverrideCursor()
+            dialogs.show_error(self, self.tr("恢复失败"), str(e))
+            return False
+        QApplication.restoreOverrideCursor()
+        kept = (
+            self.tr("恢复前的账本已另存为 %1").replace("%1", str(safety))
+            if safety is not None
+            else ""
+        )
+        if not self.open_location(str(target)):  # it said why; say where the old book is
+            if kept:
+                dialogs.show_error(self, title, kept)
+            return False
+        self.show_message(self.tr("已用备份 %1 恢复账本").replace("%1", str(src)))
+        QMessageBox.information(
+            self, title, self.tr("已用备份 %1 恢复账本。").replace("%1", str(src)) + "\n\n" + kept
+        )
         return True
 
     def about(self) -> None:

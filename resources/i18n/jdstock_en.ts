@@ -1004,204 +1004,264 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="74"/>
         <source>不是 SQLite 数据库文件</source>
         <translation>Not an SQLite database file</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="76"/>
         <source>这是别的程序的数据库，不是库存账本</source>
         <translation>This is another program&apos;s database, not a stock book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="170"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="172"/>
         <source>新建账本…</source>
         <translation>New Book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="173"/>
         <source>打开账本…</source>
         <translation>Open Book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="174"/>
         <source>最近的账本</source>
         <translation>Recent Books</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="178"/>
         <source>备份账本…</source>
         <translation>Back Up Book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="181"/>
+        <source>从备份恢复…</source>
+        <translation>Restore from Backup…</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="185"/>
         <source>导入表格…</source>
         <translation>Import Sheet…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="188"/>
         <source>导出表格…</source>
         <translation>Export Sheet…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="192"/>
         <source>供应商资料…</source>
         <translation>Supplier profile…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="195"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="198"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="200"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="210"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="206"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="469"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="543"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="303"/>
         <source>京东工业供应商库存账本</source>
         <translation>JD Industrial Supplier Stock Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="304"/>
         <source>账本：</source>
         <translation>Book: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="313"/>
         <source>把账本复制为一个备份文件</source>
         <translation>Copy the book into a backup file</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="310"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="315"/>
         <source>PostgreSQL 账本请由服务器管理员用 pg_dump 备份</source>
         <translation>A PostgreSQL book is backed up by the server administrator with pg_dump</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="342"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="319"/>
+        <source>用一个备份文件替换当前账本（当前账本先另存一份）</source>
+        <translation>Replace the current book with a backup file (the current book is saved first)</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="321"/>
+        <source>PostgreSQL 账本请由服务器管理员用 pg_restore 恢复</source>
+        <translation>A PostgreSQL book is restored by the server administrator with pg_restore</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="362"/>
         <source>无法打开账本</source>
         <translation>Cannot open the book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="366"/>
         <source>已打开账本 %1</source>
         <translation>Opened the book %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="370"/>
         <source>库存账本 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</source>
         <translation>Stock books (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="379"/>
         <source>新建账本</source>
         <translation>New Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="380"/>
         <source>库存账本.sqlite3</source>
         <translation>stock-book.sqlite3</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="382"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="393"/>
         <source>文件已存在</source>
         <translation>File exists</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="394"/>
         <source>%1 已存在。请换一个文件名，或用「打开账本」打开它。</source>
         <translation>%1 already exists. Choose another file name, or open it with “Open Book”.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="403"/>
         <source>打开账本</source>
         <translation>Open Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="407"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="418"/>
         <source>（没有最近的账本）</source>
         <translation>(no recent books)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="409"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="420"/>
         <source>清除列表</source>
         <translation>Clear List</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="416"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="427"/>
         <source>找不到账本</source>
         <translation>Book not found</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="417"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="428"/>
         <source>%1 已不存在（可能被移动或删除），已从最近列表中移除。</source>
         <translation>%1 no longer exists (it may have been moved or deleted); it was removed from the recent list.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="431"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="442"/>
         <source>备份账本</source>
         <translation>Back Up Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="441"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="452"/>
         <source>不能备份到账本文件本身。</source>
         <translation>Cannot back up onto the book file itself.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="441"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="452"/>
         <source>无法备份</source>
         <translation>Cannot back up</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="443"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="454"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="443"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="454"/>
         <source>正在备份账本…</source>
         <translation>Backing up the book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="456"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="467"/>
         <source>已取消备份</source>
         <translation>Backup cancelled</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="459"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="470"/>
         <source>备份失败</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="463"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="474"/>
         <source>账本已备份到 %1</source>
         <translation>Book backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="483"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="494"/>
+        <source>从备份恢复</source>
+        <translation>Restore from Backup</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="497"/>
+        <source>这就是当前打开的账本，无需恢复。</source>
+        <translation>This is the book that is open now; there is nothing to restore.</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="499"/>
+        <source>无法恢复</source>
+        <translation>Cannot Restore</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="504"/>
+        <source>用备份 %1 替换当前账本 %2？
+
+当前账本的全部内容会被备份的内容取代。替换前，当前账本会先另存一份安全副本到 %3，恢复错了可以再用它恢复。</source>
+        <translation>Replace the current book %2 with the backup %1?
+
+Everything in the current book will be replaced by the content of the backup. Before that, a safety copy of the current book is saved in %3; if this was the wrong backup, you can restore that copy.</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="522"/>
+        <source>恢复失败</source>
+        <translation>Restore Failed</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="526"/>
+        <source>恢复前的账本已另存为 %1</source>
+        <translation>The book as it was before the restore has been saved as %1</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="534"/>
+        <source>已用备份 %1 恢复账本</source>
+        <translation>Book restored from the backup %1</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="536"/>
+        <source>已用备份 %1 恢复账本。</source>
+        <translation>The book has been restored from the backup %1.</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="544"/>
         <source>&lt;h3&gt;京东工业供应商库存账本&lt;/h3&gt;&lt;p&gt;版本 %1&lt;/p&gt;&lt;p&gt;为直接向京东工业 / 京东慧采供货的供应商库管员：记录各仓库存与流水，按覆盖范围和优先级发货，每日查看预警，填写京东的表格。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;JD Industrial Supplier Stock Book&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;For the stock clerks of suppliers selling directly to JD Industrial / JD Huicai: record the stock and ledger of every warehouse, ship by coverage and priority, check the alerts daily, and fill in JD&apos;s spreadsheets.&lt;/p&gt;</translation>
     </message>
@@ -1420,265 +1480,265 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="117"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="118"/>
         <source>商品编码</source>
         <translation>Product code</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="118"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="119"/>
         <source>商品名称</source>
         <translation>Product name</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="119"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="120"/>
         <source>规格</source>
         <translation>Spec</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="120"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="121"/>
         <source>数量</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="121"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="122"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="122"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="123"/>
         <source>发货仓</source>
         <translation>Ships from</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="123"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="124"/>
         <source>现货/期货</source>
         <translation>Spot/Futures</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="124"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="125"/>
         <source>承诺时效(小时)</source>
         <translation>Promised time (h)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="125"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="126"/>
         <source>承诺发货截止</source>
         <translation>Ship by</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="177"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="173"/>
         <source>新建订单</source>
         <translation>New Order</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="178"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="174"/>
         <source>发货</source>
         <translation>Ship</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="179"/>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="414"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="175"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="410"/>
         <source>取消订单</source>
         <translation>Cancel order</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="181"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="177"/>
         <source>打印装箱清单</source>
         <translation>Print packing list</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="184"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="180"/>
         <source>打印签收单</source>
         <translation>Print delivery receipt</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="186"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="182"/>
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="187"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="183"/>
         <source>导出 xlsx…</source>
         <translation>Export xlsx…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="188"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="184"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="189"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="185"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="208"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="204"/>
         <source>搜索订单号或客户</source>
         <translation>Search order no. or customer</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="209"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="205"/>
         <source>订单号或客户名称的一部分（Ctrl+F）</source>
         <translation>Part of an order no. or customer name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="214"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="210"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="214"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="210"/>
         <source>已发货</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="214"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="210"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="214"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="210"/>
         <source>待发货</source>
         <translation>To ship</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="246"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="242"/>
         <source>显示 %1 个订单</source>
         <translation>Showing %1 orders</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="248"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="244"/>
         <source>（向下滚动加载更多）</source>
         <translation> (scroll down to load more)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="287"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="283"/>
         <source>没有选中的订单。新建订单：Ctrl+N</source>
         <translation>No order selected. New order: Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="300"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="296"/>
         <source>期货</source>
         <translation>Futures</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="300"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="296"/>
         <source>现货</source>
         <translation>Spot</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="319"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="315"/>
         <source>订单号</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="320"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="316"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="321"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="317"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="322"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="318"/>
         <source>下单时间</source>
         <translation>Ordered at</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="325"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="321"/>
         <source>发货时间</source>
         <translation>Shipped at</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="330"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="326"/>
         <source>收货地址</source>
         <translation>Delivery address</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="332"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="328"/>
         <source>发货：Ctrl+Enter　取消订单：Ctrl+Delete</source>
         <translation>Ship: Ctrl+Enter   Cancel order: Ctrl+Delete</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="334"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="330"/>
         <source>打印装箱清单：Ctrl+P　打印签收单：Ctrl+Shift+P　导出 PDF：Ctrl+Shift+E　导出 xlsx：Ctrl+Shift+X</source>
         <translation>Print packing list: Ctrl+P   Print delivery receipt: Ctrl+Shift+P   Export PDF: Ctrl+Shift+E   Export xlsx: Ctrl+Shift+X</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="339"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="335"/>
         <source>已取消的订单不能再发货</source>
         <translation>A cancelled order cannot be shipped</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="385"/>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="407"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="381"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="403"/>
         <source>请先选中一个待发货的订单</source>
         <translation>Select an order to ship first</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="399"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="395"/>
         <source>不能发货</source>
         <translation>Cannot ship</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="399"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="395"/>
         <source>订单未发货，库存没有变化。</source>
         <translation>The order was not shipped; stock is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="410"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="406"/>
         <source>确定取消订单「%1」吗？</source>
         <translation>Cancel the order “%1”?</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="412"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="408"/>
         <source>将释放预占库存 %1 件。</source>
         <translation>%1 reserved units will be released.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="413"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="409"/>
         <source>取消后不能恢复。</source>
         <translation>A cancelled order cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="419"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="415"/>
         <source>不能取消</source>
         <translation>Cannot cancel</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="427"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="423"/>
         <source>只有已发货的订单才能生成装箱清单和签收单</source>
         <translation>Packing lists and delivery receipts exist only for shipped orders</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="435"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="431"/>
         <source>装箱清单</source>
         <translation>Packing list</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="436"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="432"/>
         <source>签收单</source>
         <translation>Delivery receipt</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="458"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="454"/>
         <source>选择保存装箱清单和签收单（PDF）的文件夹</source>
         <translation>Choose the folder for the packing lists and delivery receipts (PDF)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="469"/>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="483"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="465"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="479"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="471"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="467"/>
         <source>已导出 PDF：</source>
         <translation>Exported PDF: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="477"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="473"/>
         <source>选择保存装箱清单和签收单（xlsx）的文件夹</source>
         <translation>Choose the folder for the packing lists and delivery receipts (xlsx)</translation>
     </message>
@@ -2272,204 +2332,204 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="71"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="72"/>
         <source>商品未保存</source>
         <translation>Product not saved</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="72"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="73"/>
         <source>%1 的修改尚未保存。</source>
         <translation>The changes to %1 are not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="73"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="74"/>
         <source>保存后才会写入账本；放弃则恢复为账本中的内容。</source>
         <translation>Saving writes them to the book; discarding restores what the book holds.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="74"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="167"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="75"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="163"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="75"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="168"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="76"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="164"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="76"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="77"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="136"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="137"/>
         <source>红色：期货时效超过三级类目标准（规则 21），或开通无货预定但可期货库存为 0（规则 20）。选中多行可批量上柜/下柜。</source>
         <translation>Red: futures ship time over the 3rd-level category standard (rule 21), or pre-orders allowed with a futures quota of 0 (rule 20). Select several rows to list or delist them together.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="166"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="162"/>
         <source>新建商品</source>
         <translation>New product</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="169"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="196"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="463"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="165"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="192"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="459"/>
         <source>上柜</source>
         <translation>Listed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="171"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="196"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="463"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="167"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="192"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="459"/>
         <source>下柜</source>
         <translation>Delisted</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="173"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="169"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="174"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="170"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="189"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="185"/>
         <source>搜索编码/名称/品牌/型号</source>
         <translation>Code/name/brand/model</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="194"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="190"/>
         <source>多个词用空格分隔，须全部出现（Ctrl+F）</source>
         <translation>Separate several words with spaces; all must appear (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="196"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="192"/>
         <source>全部上柜状态</source>
         <translation>Any listing</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="202"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="263"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="198"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="259"/>
         <source>全部类目</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="204"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="200"/>
         <source>仅看时效违规</source>
         <translation>Ship time breaches only</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="204"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="200"/>
         <source>全部商品</source>
         <translation>All products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="211"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="207"/>
         <source>类目</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="246"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="242"/>
         <source>当前筛选条件下看不到商品 %1</source>
         <translation>SKU %1 is hidden by the current filters</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="293"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="289"/>
         <source>共 %1 个商品</source>
         <translation>%1 products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="295"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="291"/>
         <source>显示 %1 / %2 个商品</source>
         <translation>Showing %1 / %2 products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="300"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="296"/>
         <source>，时效违规 %1 个</source>
         <translation>, %1 breaches</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="372"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="368"/>
         <source>新商品</source>
         <translation>the new product</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="374"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="370"/>
         <source>商品「%1」</source>
         <translation>product “%1”</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="404"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="400"/>
         <source>新商品：填写商品编码和名称后保存（Ctrl+S）</source>
         <translation>New product: fill in the code and name, then save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="420"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="416"/>
         <source>商品已被他人修改</source>
         <translation>Product changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="421"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="417"/>
         <source>保存未完成：商品已被他人修改</source>
         <translation>Not saved: the product was changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="426"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="422"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="427"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="423"/>
         <source>本次没有写入任何数据，您填写的内容仍然保留。</source>
         <translation>Nothing was written this time; what you entered is kept.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="429"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="425"/>
         <source>保存失败：</source>
         <translation>Save failed: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="436"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="432"/>
         <source>已保存商品「%1」</source>
         <translation>Saved product “%1”</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="438"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="434"/>
         <source>；注意：</source>
         <translation>; note: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="446"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="442"/>
         <source>请先在表格中选中商品</source>
         <translation>Select products in the table first</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="455"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="451"/>
         <source>上柜失败</source>
         <translation>Listing failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="455"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="451"/>
         <source>下柜失败</source>
         <translation>Delisting failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="456"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="452"/>
         <source>没有修改任何商品。</source>
         <translation>No product was changed.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="465"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="461"/>
         <source>已%1 %2 个商品</source>
         <translation>%1: %2 products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="467"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="463"/>
         <source>选中的商品已经是%1状态</source>
         <translation>The selected products are already “%1”</translation>
     </message>
@@ -2762,305 +2822,305 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="70"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="71"/>
         <source>直接输入数字或从 Excel 粘贴（Ctrl+V）修改现货库存；修改以黄色标出，提交（Ctrl+S）后才写入账本。双击单元格查看库存流水。</source>
         <translation>Type numbers or paste from Excel (Ctrl+V) to change stock on hand; changes show in yellow and are written to the book only when submitted (Ctrl+S). Double-click a cell for its stock ledger.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="88"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="89"/>
         <source>搜索商品编码或名称（Ctrl+F）</source>
         <translation>Search product code or name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="99"/>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="215"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="100"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="208"/>
         <source>全部类目</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="101"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="102"/>
         <source>上柜</source>
         <translation>Listed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="101"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="102"/>
         <source>下柜</source>
         <translation>Delisted</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="101"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="102"/>
         <source>全部上柜状态</source>
         <translation>Any listing</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="103"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="104"/>
         <source>全部库存</source>
         <translation>All stock</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="103"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="104"/>
         <source>无货</source>
         <translation>Out of stock</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="103"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="104"/>
         <source>未设库存</source>
         <translation>No stock set</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="105"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="106"/>
         <source>无货：在某个启用的仓库可用库存 ≤ 0；未设库存：任何仓库都还没有库存记录</source>
         <translation>Out of stock: available ≤ 0 in some enabled warehouse; No stock set: no warehouse has a stock record yet</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="116"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="117"/>
         <source>类目</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="148"/>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="305"/>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="537"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="141"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="298"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="530"/>
         <source>提交库存变更</source>
         <translation>Submit stock changes</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="149"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="142"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="153"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="146"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="154"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="147"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="160"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="153"/>
         <source>撤销：</source>
         <translation>Undo: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="163"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="156"/>
         <source>重做：</source>
         <translation>Redo: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="165"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="158"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="166"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="159"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="167"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="160"/>
         <source>向下填充</source>
         <translation>Fill down</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="168"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="161"/>
         <source>库存流水</source>
         <translation>Stock ledger</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="169"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="162"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="170"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="163"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="215"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="208"/>
         <source>（未填类目）</source>
         <translation>(no category)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="290"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="283"/>
         <source>显示 %1 / %2 个商品</source>
         <translation>Showing %1 / %2 products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="303"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="296"/>
         <source>提交库存变更（%1）</source>
         <translation>Submit stock changes (%1)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="308"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="301"/>
         <source>待提交 %1 处修改</source>
         <translation>%1 changes to submit</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="353"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="346"/>
         <source>已复制 %1 个单元格</source>
         <translation>Copied %1 cells</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="359"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="352"/>
         <source>剪贴板中没有可粘贴的内容</source>
         <translation>Nothing to paste on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="362"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="355"/>
         <source>请先选中要粘贴到的起始单元格</source>
         <translation>Select the cell to paste into first</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="370"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="363"/>
         <source>粘贴 %1 个单元格</source>
         <translation>Paste %1 cells</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="377"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="370"/>
         <source>已暂存 %1 处修改（粘贴），提交后写入账本</source>
         <translation>Staged %1 changes (paste); submitting writes them to the book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="392"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="385"/>
         <source>%1：%2，未粘贴任何内容</source>
         <translation>%1: %2; nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="409"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="402"/>
         <source>粘贴区域有 %1 行，但从当前行往下只有 %2 行，未粘贴任何内容</source>
         <translation>The pasted block has %1 rows but only %2 rows are left from the current row down; nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="415"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="408"/>
         <source>粘贴区域有 %1 列，只能粘贴到仓库列，未粘贴任何内容</source>
         <translation>The pasted block has %1 columns; pasting goes into warehouse columns only; nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="444"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="437"/>
         <source>选中的区域没有仓库列，未粘贴任何内容</source>
         <translation>The selection has no warehouse column; nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="465"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="458"/>
         <source>请选中一列仓库单元格（首格为要填充的数量）</source>
         <translation>Select warehouse cells in one column (the first holds the quantity to fill)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="469"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="462"/>
         <source>向下填充 %1 个单元格</source>
         <translation>Fill down %1 cells</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="474"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="467"/>
         <source>已暂存 %1 处修改（向下填充）</source>
         <translation>Staged %1 changes (fill down)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="487"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="480"/>
         <source>请先选中一个商品</source>
         <translation>Select a product first</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="538"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="531"/>
         <source>将以下 %1 处库存修改写入账本。一次提交：全部成功，或全部不写入。</source>
         <translation>Write the following %1 stock changes to the book. One submission: all succeed, or nothing is written.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="542"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="535"/>
         <source>商品编码</source>
         <translation>Product code</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="543"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="536"/>
         <source>商品名称</source>
         <translation>Product name</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="544"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="537"/>
         <source>仓库</source>
         <translation>Warehouse</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="545"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="538"/>
         <source>原现货</source>
         <translation>Old on hand</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="546"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="539"/>
         <source>新现货</source>
         <translation>New on hand</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="547"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="540"/>
         <source>变动</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="550"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="543"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="560"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="553"/>
         <source>没有待提交的库存修改</source>
         <translation>No stock changes to submit</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="573"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="566"/>
         <source>提交失败</source>
         <translation>Submit failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="574"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="567"/>
         <source>本次提交没有写入任何数据，您的修改仍然保留。</source>
         <translation>This submission wrote nothing; your changes are kept.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="579"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="572"/>
         <source>已提交 %1 处库存修改，写入 %2 行库存流水</source>
         <translation>Submitted %1 stock changes, %2 ledger rows written</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="593"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="586"/>
         <source>无记录</source>
         <translation>no record</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="595"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="588"/>
         <source>%1 @ %2：当前现货 %3（您修改时为 %4），您要改为 %5</source>
         <translation>%1 @ %2: on hand now %3 (it was %4 when you edited), you set %5</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="605"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="598"/>
         <source>……另有 %1 处</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="608"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="601"/>
         <source>以下库存在您修改期间已被他人改动，本次提交没有写入任何数据：</source>
         <translation>This stock was changed by someone else while you were editing; this submission wrote nothing:</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="612"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="605"/>
         <source>您的修改仍然保留（黄色）。表格已显示当前数量，核对后可再次提交（Ctrl+S）。</source>
         <translation>Your changes are kept (yellow). The table shows the current quantities; check them and submit again (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="613"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="606"/>
         <source>库存已被他人修改</source>
         <translation>Stock changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="614"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="607"/>
         <source>提交未完成：库存已被他人修改</source>
         <translation>Not submitted: the stock was changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="634"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="627"/>
         <source>已放弃 %1 处未提交的修改</source>
         <translation>Discarded %1 unsubmitted changes</translation>
     </message>
@@ -3465,12 +3525,12 @@ It is also removed from every region&apos;s priorities; a warehouse holding stoc
 <context>
     <name>app</name>
     <message>
-        <location filename="../../jdstock_desktop/ui/app.py" line="73"/>
+        <location filename="../../jdstock_desktop/ui/app.py" line="81"/>
         <source>京东工业供应商库存账本</source>
         <translation>JD Industrial Supplier Stock Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/app.py" line="78"/>
+        <location filename="../../jdstock_desktop/ui/app.py" line="86"/>
         <source>无法打开账本</source>
         <translation>Cannot open the book</translation>
     </message>
@@ -3687,17 +3747,17 @@ It is also removed from every region&apos;s priorities; a warehouse holding stoc
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="83"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="84"/>
         <source>订单</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="88"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="89"/>
         <source>商品</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="47"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="48"/>
         <source>库存</source>
         <translation>Stock</translation>
     </message>

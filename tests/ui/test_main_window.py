@@ -11,11 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, select
 from sqlalchemy.orm import sessionmaker
 
+from jdstock_desktop.services.backup import auto_backups, backup_book, backup_dir
 from jdstock_desktop.services.stock import StockEdit, submit_stock_changes
 from jdstock_desktop.storage.db import Book
+from jdstock_desktop.storage.models import Warehouse
 from jdstock_desktop.ui import main_window as mw
 from jdstock_desktop.ui import settings
 from jdstock_desktop.ui.main_window import MainWindow, book_location
@@ -116,6 +118,7 @@ def test_menus_show_their_shortcuts(make_window: Callable[[Book], MainWindow], b
         ("打开账本…", "Ctrl+O"),
         ("最近的账本", ""),
         ("备份账本…", "Ctrl+Shift+B"),
+        ("从备份恢复…", ""),
         ("导入表格…", "Ctrl+I"),
         ("导出表格…", "Ctrl+E"),
         ("供应商资料…", ""),
@@ -346,6 +349,161 @@ def test_a_cancelled_backup_leaves_no_file(book: Book, tmp_path: Path) -> None:
     with pytest.raises(mw.BackupCancelled):
         mw.backup_sqlite(source, dest, lambda _done, _total: False)
     assert list(tmp_path.glob("b.sqlite3*")) == []
+
+
+# -- 从备份恢复 -----------------------------------------------------------------------------
+
+
+def warehouse_names(book: Book) -> list[str]:
+    with book.read() as s:
+        return sorted(s.scalars(select(Warehouse.name)))
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The restore's questions (answered yes) and its closing message, in order."""
+    asked: list[str] = []
+
+    def ask(_parent: object, title: str, text: str) -> bool:
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(dialogs, "ask_yes_no", ask)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: asked.append(text))
+    return asked
+
+
+def test_restore_from_the_menu_shows_the_backup_and_keeps_a_safety_copy(
+    make_window: Callable[[Book], MainWindow],
+    book: Book,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answers: list[str],
+) -> None:
+    add_warehouse(book, "华东仓")
+    add_product(book, "P001")
+    submit_stock_changes(book, [StockEdit("P001", "华东仓", 9)])
+    saved = backup_book(book, backup_dir() / "周一.sqlite3")
+    add_warehouse(book, "华南仓")  # after the backup: gone once it is restored
+    submit_stock_changes(book, [StockEdit("P001", "华南仓", 5)])
+    window = make_window(book)
+    assert "仓库 3 · 商品 1（上柜 1） · 库存 2 条 · 流水 2 行" in window.counts_label.text()
+    assert window.restore_action.isEnabled()
+    starts: list[str] = []
+
+    def pick(_parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        starts.append(start)
+        return str(saved), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", pick)
+    window.restore_action.trigger()
+
+    assert starts == [str(backup_dir())]
+    assert window.book is not book
+    assert book_location(window.book) == book_location(book)  # the same file, restored
+    assert "华南仓" not in warehouse_names(window.book)
+    assert "华东仓" in warehouse_names(window.book)
+    assert "仓库 2 · 商品 1（上柜 1） · 库存 1 条 · 流水 1 行" in window.counts_label.text()
+    [safety] = auto_backups(Path(book_location(book)))
+    assert safety.parent == backup_dir() and safety.name.endswith("-restore.sqlite3")
+    con = sqlite3.connect(safety)
+    try:
+        names = {r[0] for r in con.execute("SELECT name FROM warehouse")}
+    finally:
+        con.close()
+    assert "华南仓" in names  # the replaced book can itself be restored
+    question, done = answers
+    assert str(saved) in question and str(backup_dir()) in question and "安全副本" in question
+    assert str(safety) in done
+    assert window.message_label.text() == f"已用备份 {saved} 恢复账本"
+
+
+def test_restoring_a_file_that_is_no_book_changes_nothing(
+    make_window: Callable[[Book], MainWindow],
+    book: Book,
+    tmp_path: Path,
+    errors: list[tuple[str, str]],
+    answers: list[str],
+) -> None:
+    add_warehouse(book, "华东仓")
+    window = make_window(book)
+    before = warehouse_names(book)
+    foreign = tmp_path / "erp.sqlite3"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE customers (id INTEGER)")
+    con.commit()
+    con.close()
+    corrupt = tmp_path / "坏备份.sqlite3"
+    corrupt.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
+    for bad in (foreign, corrupt, tmp_path / "不存在.sqlite3", Path(book_location(book))):
+        assert not window.restore_from(bad)
+    assert [title for title, _ in errors] == ["无法恢复"] * 4
+    assert "不是库存账本" in errors[0][1]
+    assert "不是 SQLite 数据库文件" in errors[1][1]
+    assert "找不到备份文件" in errors[2][1]
+    assert "当前打开的账本" in errors[3][1]
+    assert answers == []  # refused before asking
+    assert window.book is book
+    assert warehouse_names(window.book) == before
+    assert auto_backups(Path(book_location(book))) == []
+
+
+def test_a_failed_restore_leaves_the_book_open(
+    make_window: Callable[[Book], MainWindow],
+    book: Book,
+    errors: list[tuple[str, str]],
+    answers: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    add_warehouse(book, "华东仓")
+    saved = backup_book(book, backup_dir() / "b.sqlite3")
+    add_warehouse(book, "华南仓")
+    window = make_window(book)
+
+    def fail(_src: Path, _target: object) -> None:
+        raise mw.BadInput("恢复失败：磁盘已满")
+
+    monkeypatch.setattr(mw, "restore_book", fail)
+    assert not window.restore_from(saved)
+    assert errors == [("恢复失败", "恢复失败：磁盘已满")]
+    assert window.book is book
+    assert "华南仓" in warehouse_names(window.book)  # the disposed engine reconnects
+    stock_page(window).refresh()
+    window._update_counts()
+    assert "仓库 3" in window.counts_label.text()
+
+
+def test_restore_with_staged_edits_is_refused_when_the_clerk_stays(
+    make_window: Callable[[Book], MainWindow],
+    book: Book,
+    monkeypatch: pytest.MonkeyPatch,
+    answers: list[str],
+) -> None:
+    add_warehouse(book, "华东仓")
+    add_product(book, "P001")
+    saved = backup_book(book, backup_dir() / "b.sqlite3")
+    add_warehouse(book, "华南仓")
+    window = make_window(book)
+    page = stock_page(window)
+    page.model.setData(page.model.index(0, 5), "4")
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda *_: dialogs.UnsavedChoice.CANCEL)
+    assert not window.restore_from(saved)
+    assert answers == []
+    assert window.book is book and page.model.staged_count == 1
+    assert "华南仓" in warehouse_names(book)
+    assert auto_backups(Path(book_location(book))) == []
+
+
+def test_restore_is_disabled_for_a_server_book(
+    make_window: Callable[[Book], MainWindow], book: Book, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(book)
+    monkeypatch.setattr(mw, "sqlite_file", lambda _book: None)  # as for a PostgreSQL book
+    window._book_opened()
+    assert not window.restore_action.isEnabled()
+    assert "pg_restore" in window.restore_action.toolTip()
+    assert not window.backup_action.isEnabled()
+    assert not window.restore_from(Path("whatever.sqlite3"))
 
 
 def test_a_server_book_is_remembered_without_its_password() -> None:
