@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jdstock_desktop import __version__
@@ -24,6 +25,12 @@ def translation_file(language: str) -> Path:
     """The compiled UI translation of `language` (resources/i18n/jdstock_<language>.qm)."""
     qm = resources.files("jdstock_desktop.resources").joinpath("i18n", f"jdstock_{language}.qm")
     return Path(str(qm))
+
+
+def application_icon() -> QIcon:
+    """The icon of every window and of the taskbar entry (resources/icon.png, drawn by
+    resources/build_icon.py). The Windows program file carries icon.ico itself (build.spec)."""
+    return QIcon(str(resources.files("jdstock_desktop.resources").joinpath("icon.png")))
 
 
 def install_translators(app: QCoreApplication, language: str | None = None) -> list[QTranslator]:
@@ -69,6 +76,7 @@ def run_gui(db: str | Path | None = None, argv: list[str] | None = None) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(ORGANIZATION)
+    app.setWindowIcon(application_icon())
     install_translators(app)
     app.setApplicationDisplayName(_tr("京东工业供应商库存账本"))
     install_crash_handler()  # from here on an unexpected error is logged and shown, not fatal
