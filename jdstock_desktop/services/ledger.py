@@ -12,11 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, func, insert, select, tuple_, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from jdstock_desktop.domain.stock import LedgerKind, apply_change
 from jdstock_desktop.errors import Conflict
-from jdstock_desktop.storage.models import LedgerEntry, Stock
+from jdstock_desktop.storage.models import LedgerEntry, Product, Stock, Warehouse
 
 Pair = tuple[int, int]  # (product_id, warehouse_id)
 
@@ -220,8 +221,14 @@ class LedgerWriter:
             if c.dirty and not c.is_new
         ]
         if new:
-            self.session.execute(insert(Stock), new)
+            try:
+                self.session.execute(insert(Stock), new)
+            except IntegrityError as exc:  # another clerk created the same pair meanwhile
+                raise Conflict(
+                    self._conflict_message([(r["product_id"], r["warehouse_id"], 0) for r in new])
+                ) from exc
         if changed:
+            changed.sort(key=lambda r: (r["b_pid"], r["b_wid"]))  # one lock order: no deadlocks
             # Guarded by the version read at load: a row someone else changed meanwhile matches
             # nothing, and the whole transaction is refused instead of losing their update.
             stmt = (
@@ -239,7 +246,11 @@ class LedgerWriter:
             )
             result = self.session.connection().execute(stmt, changed)
             if result.rowcount != len(changed):
-                raise Conflict("库存已被他人同时修改，本次提交未写入，请刷新后重试")
+                raise Conflict(
+                    self._conflict_message(
+                        [(r["b_pid"], r["b_wid"], r["b_version"]) for r in changed]
+                    )
+                )
         for c in self._cells.values():
             if c.dirty:
                 c.version = 1 if c.is_new else c.version + 1
@@ -249,6 +260,35 @@ class LedgerWriter:
         written = len(self._rows)
         self._rows = []
         return written
+
+    def _conflict_message(self, read: list[tuple[int, int, int]]) -> str:
+        """Name the cells another clerk changed since they were read, with their current stock.
+
+        `read` is (product id, warehouse id, version as read; 0 = no row then)."""
+        seen = {(p, w): v for p, w, v in read}
+        pairs = list(seen)
+        query = (
+            select(Product.code, Warehouse.name, Stock.on_hand, Stock.product_id)
+            .add_columns(Stock.warehouse_id, Stock.version)
+            .join(Product, Product.id == Stock.product_id)
+            .join(Warehouse, Warehouse.id == Stock.warehouse_id)
+        )
+        moved: list[str] = []
+        # Read on a connection of its own: it sees what the other clerk committed, and works
+        # even when this transaction is already aborted (PostgreSQL after a failed insert).
+        with self.session.get_bind().engine.connect() as conn:
+            for start in range(0, len(pairs), 400):
+                chunk = pairs[start : start + 400]
+                rows = conn.execute(
+                    query.where(tuple_(Stock.product_id, Stock.warehouse_id).in_(chunk))
+                )
+                moved += [
+                    f"{code} @ {wh}（当前现货库存 {on_hand}）"
+                    for code, wh, on_hand, pid, wid, version in sorted(rows)
+                    if version != seen[(pid, wid)]
+                ]
+        where = "、".join(moved[:10]) + (f" 等 {len(moved)} 处" if len(moved) > 10 else "")
+        return f"库存已被他人同时修改{'：' + where if where else ''}；本次提交未写入，请刷新后重试"
 
 
 @dataclass(frozen=True, slots=True)

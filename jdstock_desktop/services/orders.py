@@ -124,6 +124,14 @@ class Allocator:
         Nothing changes: the caller applies the decisions only when every line can be placed.
         """
         chain = self._chain(region_code)
+        if allow_futures:
+            # Futures quotas are counted from open orders: hold the SKUs' rows (PostgreSQL) so
+            # two clerks booking the same SKU at once cannot both take its last quota. Locked
+            # in id order, like the stock rows at flush, so two orders never wait on each other.
+            ids = sorted({p.id for p, _ in lines})
+            self.session.execute(
+                select(Product.id).where(Product.id.in_(ids)).order_by(Product.id).with_for_update()
+            ).all()
         self.writer.load((p.id, w) for p, _ in lines for w in chain)
         taken: Counter[Pair] = Counter()
         futures: Counter[int] = Counter()
@@ -455,8 +463,11 @@ def create_order(
         )
 
 
-def _order(s: Session, order_no: str) -> SalesOrder:
-    order = s.scalar(select(SalesOrder).where(SalesOrder.order_no == str(order_no).strip()))
+def _order(s: Session, order_no: str, *, lock: bool = False) -> SalesOrder:
+    """The order named `order_no`; with `lock`, its row is held until the transaction ends
+    (PostgreSQL), so a clerk shipping it and another cancelling it cannot both go through."""
+    query = select(SalesOrder).where(SalesOrder.order_no == str(order_no).strip())
+    order = s.scalar(query.with_for_update() if lock else query)
     if order is None:
         raise NotFound(f"未知订单号「{order_no}」")
     return order
@@ -470,7 +481,7 @@ def ship_order(
 ) -> str:
     """Ship an open order (发货): its stock leaves and counts as sales on the ship day."""
     with book.transaction() as s:
-        order = _order(s, order_no)
+        order = _order(s, order_no, lock=True)
         override: dict[int, Warehouse] = {}
         if warehouse:
             wh = s.scalar(
@@ -496,7 +507,7 @@ def ship_order(
 def cancel_order(book: Book, order_no: str) -> str:
     """Cancel an open order: its reservations are released, its futures quota freed."""
     with book.transaction() as s:
-        order = _order(s, order_no)
+        order = _order(s, order_no, lock=True)
         writer = LedgerWriter(s, book.operator)
         cancel_lines(s, writer, order)
         released = writer.flush()

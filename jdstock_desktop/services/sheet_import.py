@@ -122,7 +122,7 @@ def import_rows(
     report = ImportReport(sheet=sheet.name, file=file, dry_run=dry_run, rows=len(rows))
     ctx = ImportContext(sheet, report, Problems(sheet, file), book.operator)
     ctx.problems.items.extend(cell_problems or ())
-    with book.sessions() as session:
+    with book.writing() as session:
         try:
             handler(session, rows, ctx)
             ctx.problems.raise_if_any()

@@ -165,7 +165,7 @@ def import_supplier_form(book: Book, path: str | Path, *, dry_run: bool = False)
     if wrong:
         raise SheetErrors(read.problems, file=file)
     report = ImportReport(sheet=FORM.name, file=file, dry_run=dry_run, rows=len(read.found))
-    with book.sessions() as s:
+    with book.writing() as s:
         current = load_profile(s)
         if read.empty:
             report.unchanged = 1

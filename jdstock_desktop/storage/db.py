@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from jdstock_desktop.config import data_dir, default_book_path, default_operator
+from jdstock_desktop.errors import Conflict
 
 # The newest Alembic revision; a test checks it equals the migration scripts' head. Knowing it
 # here lets every command see that a book is current without importing Alembic (fast start).
@@ -28,6 +30,10 @@ def resolve_url(db: str | Path | None) -> str:
 
 
 def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
+    # The driver's own transaction handling starts a transaction only at the first write, so the
+    # reads before it saw a state another process could change before the write: turn it off,
+    # and let _sqlite_begin start every transaction (SQLAlchemy's documented pysqlite recipe).
+    dbapi_conn.isolation_level = None  # type: ignore[attr-defined]
     cur = dbapi_conn.cursor()  # type: ignore[attr-defined]
     cur.execute("PRAGMA foreign_keys=ON")
     # WAL + FULL: a committed transaction survives a crash or power cut; readers never block.
@@ -37,6 +43,17 @@ def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
     cur.close()
 
 
+WRITE = {"jdstock_write": True}  # execution option of connections that will write
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # A write transaction takes SQLite's write lock at once (waiting up to busy_timeout for
+    # another process's to end), so everything it reads stays true until it commits: two
+    # programs on one book file are serialised. Reads begin plainly and never wait (WAL).
+    write = conn.get_execution_options().get("jdstock_write")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
@@ -44,6 +61,7 @@ def make_engine(url: str) -> Engine:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -96,20 +114,52 @@ def backup_before_upgrade(engine: Engine) -> Path | None:
     return dest
 
 
+def _busy_message(exc: OperationalError) -> str | None:
+    """A clerk-facing message when the database refused a transaction because of another one."""
+    state = getattr(exc.orig, "sqlstate", None)  # psycopg
+    if state in ("40001", "40P01"):  # serialization failure, deadlock: PostgreSQL undid ours
+        return "与其他用户同时提交的修改冲突，本次提交未写入，请刷新后重试"
+    if "database is locked" in str(exc.orig):  # SQLite: another program held the lock too long
+        return "账本正被其他程序写入，本次提交未写入，请稍后重试"
+    return None
+
+
 @dataclass
 class Book:
     """An open stock book: where it is and how to start a transaction on it."""
 
     url: str
     engine: Engine
-    sessions: sessionmaker[Session]
+    sessions: sessionmaker[Session]  # for reading
     operator: str
+    writes: sessionmaker[Session] | None = None  # for writing; None: the same as `sessions`
+
+    def __post_init__(self) -> None:
+        if self.writes is None:
+            self.writes = sessionmaker(
+                self.engine.execution_options(**WRITE), expire_on_commit=False
+            )
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back everything on any error."""
-        with self.sessions.begin() as session:
+        with self.writing() as session, session.begin():
             yield session
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A session for a write its caller commits or rolls back itself (dry runs).
+
+        Another clerk's transaction that made this one fail (PostgreSQL deadlock, SQLite lock
+        held too long) becomes a Conflict the clerk can act on."""
+        assert self.writes is not None
+        try:
+            with self.writes() as session:
+                yield session
+        except OperationalError as exc:
+            if busy := _busy_message(exc):
+                raise Conflict(busy) from exc
+            raise
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
