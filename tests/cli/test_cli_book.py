@@ -29,8 +29,9 @@ def write_xlsx(path: Path, title: str, rows: list[list[object]]) -> Path:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    return str(tmp_path / "cli.sqlite3")
+def db(book_url: str) -> str:
+    """--db of the book: a file, or a PostgreSQL URL (shared mode) when a test server is set."""
+    return book_url
 
 
 @pytest.fixture
@@ -217,3 +218,56 @@ def test_unknown_sheet_is_bad_input(
 ) -> None:
     rc, _, err = run(capsys, "--db", db, "export", "不存在的表", str(tmp_path / "x.xlsx"))
     assert rc == 2 and "未知表格" in err
+
+
+def test_every_command_runs_on_the_book(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Shared mode: `--db postgresql+psycopg://…` works for every command (each test of this
+    module runs on PostgreSQL too when a test server is set); on SQLite the same commands."""
+    from sqlalchemy import select
+
+    from jdstock_desktop.services.orders import list_orders
+    from jdstock_desktop.storage.db import open_book
+    from jdstock_desktop.storage.models import Product
+
+    def ok(*args: str) -> str:
+        rc, out, err = run(capsys, "--db", db, *args)
+        assert rc == 0, (args, err)
+        return out
+
+    ok("init")
+    ok("demo", "--skus", "30", "--seed", "3")
+    assert "一致" in ok("check")
+    for command in ("alerts", "compliance", "replenish"):
+        assert isinstance(json.loads(ok(command, "--date", "2026-11-27", "--json")), dict)
+    book = open_book(db)
+    try:
+        with book.read() as s:
+            sku = s.scalar(select(Product.code).order_by(Product.id))
+        open_orders = list_orders(book, status="待发货")
+        spot = [o.order_no for o in open_orders if all(x.kind == "spot" for x in o.lines)]
+        shipping, cancelling = (
+            spot[0],
+            next(o.order_no for o in open_orders if o.order_no != spot[0]),
+        )
+    finally:
+        book.close()
+    route = json.loads(
+        ok("route", "--sku", sku, "--qty", "1", "--address", "广东/深圳/南山区", "--json")
+    )
+    assert route["kind"] in ("spot", "futures", "refused")
+    for sheet in ("商品", "分区库存", "订单"):
+        path = tmp_path / f"{sheet}.xlsx"
+        ok("export", sheet, str(path))
+        assert json.loads(ok("import", sheet, str(path), "--json"))["changed"] is False
+    assert "已于" in ok("order", "ship", shipping)
+    ok("order", "documents", shipping, "--out", str(tmp_path / "docs"))
+    assert len(list((tmp_path / "docs").glob("*.xlsx"))) == 2
+    assert "已取消" in ok("order", "cancel", cancelling)
+    rc, _, err = run(capsys, "--db", db, "backup", str(tmp_path / "copy.sqlite3"))
+    if "://" in db:  # a server's book is backed up by its administrator
+        assert rc == 2 and "pg_dump" in err
+    else:
+        assert rc == 0 and (tmp_path / "copy.sqlite3").exists()
+    assert "一致" in ok("check")

@@ -22,6 +22,8 @@ from jdstock_desktop.services.warehouses import list_warehouses
 from jdstock_desktop.storage.db import Book, open_book
 from tests.helpers import add_product, add_warehouse
 
+pytestmark = pytest.mark.sqlite_only  # backups copy SQLite files; PostgreSQL has pg_dump
+
 
 def on_hand(path: Path) -> int:
     con = sqlite3.connect(path)

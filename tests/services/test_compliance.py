@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -13,19 +11,12 @@ from jdstock_desktop.cli import main
 from jdstock_desktop.services.compliance import ComplianceReport, compliance_report
 from jdstock_desktop.services.stock import StockEdit, submit_stock_changes
 from jdstock_desktop.services.warehouses import create_warehouse
-from jdstock_desktop.storage.db import Book, open_book
+from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import CategoryStandard, Setting
 from tests.helpers import add_product
 
 DAY = dt.date(2026, 6, 1)
 SHENZHEN = ("广东省", "深圳市", "南山区", "粤海街道")
-
-
-@pytest.fixture
-def book(tmp_path: Path) -> Iterator[Book]:
-    b = open_book(tmp_path / "b.sqlite3")
-    yield b
-    b.close()
 
 
 def items(report: ComplianceReport, check: str) -> dict[str, str]:

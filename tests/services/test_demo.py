@@ -115,6 +115,7 @@ def test_the_portable_writer_writes_the_same_ledger(
             book.close()
 
 
+@pytest.mark.sqlite_only
 def test_ledger_indexes_are_as_the_schema_has_them(demo: tuple[Book, str], book: Book) -> None:
     """The bulk load drops and rebuilds an index; afterwards the schema equals a new book's."""
     query = text(

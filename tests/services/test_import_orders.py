@@ -32,7 +32,7 @@ from tests.services.test_orders import SHENZHEN, order_rows, stock
 T0 = dt.datetime(2026, 3, 2, 10, 0, 0)
 
 
-def make_shop(path: Path) -> Book:
+def make_shop(path: Path | str) -> Book:
     book = open_book(path)
     create_warehouse(book, "华南仓", SHENZHEN, "科技园路1号")
     create_warehouse(book, "华东仓", ("上海市", "上海市", "浦东新区", "张江镇"), "张江路2号")
@@ -48,8 +48,8 @@ def make_shop(path: Path) -> Book:
 
 
 @pytest.fixture
-def shop(tmp_path: Path) -> Iterator[Book]:
-    book = make_shop(tmp_path / "b.sqlite3")
+def shop(book_url: str) -> Iterator[Book]:
+    book = make_shop(book_url)
     yield book
     book.close()
 

@@ -43,8 +43,8 @@ T0 = dt.datetime(2026, 3, 2, 10, 0, 0)
 
 
 @pytest.fixture
-def shop(tmp_path: Path) -> Iterator[Book]:
-    book = open_book(tmp_path / "b.sqlite3")
+def shop(book_url: str) -> Iterator[Book]:
+    book = open_book(book_url)
     create_warehouse(book, "华南仓", SHENZHEN, "科技园路1号")
     create_warehouse(book, "华东仓", SHANGHAI, "张江路2号")
     set_priorities(book, ("广东省",), [("华南仓", 1), ("华东仓", 2)])

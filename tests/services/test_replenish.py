@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +15,7 @@ from jdstock_desktop.errors import BadInput
 from jdstock_desktop.services.alerts import set_alert_rule
 from jdstock_desktop.services.ledger import LedgerWriter
 from jdstock_desktop.services.replenish import replenishment_report, suggest
-from jdstock_desktop.storage.db import Book, open_book
+from jdstock_desktop.storage.db import Book
 from tests.helpers import add_product, add_warehouse
 
 D = dt.date(2026, 11, 27)
@@ -70,13 +68,6 @@ def test_most_specific_enabled_safety_rule_sets_the_level() -> None:
     assert row.suggested == 100  # the disabled A1 rule falls through to the default
 
 
-@pytest.fixture
-def book(tmp_path: Path) -> Iterator[Book]:
-    b = open_book(tmp_path / "b.sqlite3")
-    yield b
-    b.close()
-
-
 def test_report_on_a_book_lists_listed_skus_in_enabled_warehouses(book: Book) -> None:
     east = add_warehouse(book, EAST, "440305")
     west = add_warehouse(book, "西南仓", "510104", paused=True)
@@ -115,7 +106,7 @@ def test_cli_replenish_json(book: Book, capsys: pytest.CaptureFixture[str]) -> N
     add_warehouse(book, EAST, "440305")
     add_product(book, "A1")
     set_alert_rule(book, "safety", None, None, 5, None)
-    db = book.url.split("///", 1)[1]
+    db = book.url
     # No pair exists yet: nothing to replenish.
     assert main(["--db", db, "replenish", "--date", "2026-11-27", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["rows"] == []

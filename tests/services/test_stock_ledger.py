@@ -83,6 +83,56 @@ def test_stale_version_is_a_conflict_and_changes_nothing(book: Book) -> None:
     assert list(stock_of(book).values()) == [(11, 0)]
 
 
+def only_when_writers_overlap(book: Book) -> None:
+    if book.engine.dialect.name == "sqlite":
+        # A SQLite write transaction holds the file's write lock from its start: the second
+        # clerk waits for the first to commit (tests/services/test_concurrency.py) and cannot
+        # commit in between, which is what these tests stage.
+        pytest.skip("SQLite serialises write transactions")
+
+
+def test_a_change_committed_by_another_clerk_between_read_and_write_is_a_conflict(
+    book: Book,
+) -> None:
+    """Clerk A read version 1 and passed the early check; clerk B commits before A writes: A's
+    guarded UPDATE matches nothing, so A gets B's value in the message and writes nothing."""
+    only_when_writers_overlap(book)
+    wid = add_warehouse(book, "华东仓")
+    pid, pid2 = add_product(book, "A1"), add_product(book, "A2")
+    submit_stock_changes(book, [StockEdit("A1", "华东仓", 10), StockEdit("A2", "华东仓", 10)])
+    other = open_book(book.url, operator="乙")  # a second clerk: own engine, own connections
+    try:
+        conflict = pytest.raises(Conflict, match=r"：A1 @ 华东仓（当前现货库存 7）；")
+        with conflict, book.transaction() as s:
+            w = LedgerWriter(s, "甲")
+            for p in (pid, pid2):  # two rows: one guarded UPDATE of several must be all or none
+                w.set_on_hand((p, wid), 3, LedgerKind.MANUAL, where="A", expected_version=1)
+            submit_stock_changes(other, [StockEdit("A1", "华东仓", 7)])
+            w.flush()
+    finally:
+        other.close()
+    assert stock_of(book) == {(pid, wid): (7, 0), (pid2, wid): (10, 0)}
+    assert ledger_count(book) == 3 and check_book(book) == []
+
+
+def test_two_clerks_creating_the_same_pair_at_once_is_a_conflict(book: Book) -> None:
+    only_when_writers_overlap(book)
+    wid = add_warehouse(book, "华东仓")
+    pid = add_product(book, "A1")
+    other = open_book(book.url, operator="乙")
+    try:
+        conflict = pytest.raises(Conflict, match=r"A1 @ 华东仓（当前现货库存 7）")
+        with conflict, book.transaction() as s:
+            w = LedgerWriter(s, "甲")
+            w.set_on_hand((pid, wid), 3, LedgerKind.MANUAL, where="A1")  # no row yet
+            submit_stock_changes(other, [StockEdit("A1", "华东仓", 7)])
+            w.flush()
+    finally:
+        other.close()
+    assert stock_of(book) == {(pid, wid): (7, 0)}
+    assert ledger_count(book) == 1 and check_book(book) == []
+
+
 def test_reserved_cannot_exceed_on_hand(book: Book) -> None:
     wid = add_warehouse(book, "华东仓")
     pid = add_product(book, "A1")

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 import random
 import shutil
-import uuid
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
@@ -22,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import event as tally
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, event, make_url, select, text
+from sqlalchemy import event, select
 
 from jdstock_desktop.domain.alerts import RuleKind
 from jdstock_desktop.domain.stock import LedgerKind
@@ -38,17 +36,11 @@ from jdstock_desktop.storage.alert_facts import (
 )
 from jdstock_desktop.storage.db import Book, open_book
 from jdstock_desktop.storage.models import AlertRule, LedgerEntry, Product, Warehouse
+from tests.backends import PG_URL, pg_database
 from tests.helpers import add_product, add_warehouse
 
 D = dt.date(2026, 11, 27)
 K = LedgerKind
-
-
-@pytest.fixture
-def book(tmp_path: Path) -> Iterator[Book]:
-    b = open_book(tmp_path / "b.sqlite3")
-    yield b
-    b.close()
 
 
 def at(
@@ -219,7 +211,8 @@ def test_a_fixed_number_of_queries_whatever_the_book_size(book: Book, pairs: Any
     statements: list[str] = []
 
     def count(*args: Any) -> None:
-        statements.append(args[2])
+        if not args[2].startswith("BEGIN"):  # SQLite's explicit transaction start is no query
+            statements.append(args[2])
 
     event.listen(book.engine, "before_cursor_execute", count)
     try:
@@ -233,6 +226,7 @@ def test_a_fixed_number_of_queries_whatever_the_book_size(book: Book, pairs: Any
     assert sum("GROUP BY" in sql for sql in statements) == 3
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("newest", [D - dt.timedelta(days=1), D + dt.timedelta(days=3)])
 def test_the_ledger_is_read_by_time_index_and_pairs_once(book: Book, newest: dt.date) -> None:
     # The plan does not depend on the values: plain strings stand in for the bound datetimes.
@@ -604,26 +598,18 @@ def test_sql_path_equals_an_obvious_implementation_on_random_books(
 
 # -- PostgreSQL: the same SQL gives the same answers -------------------------------------------
 
-PG_URL = os.environ.get("JDSTOCK_TEST_PG_URL")  # postgresql+psycopg://user@host/maintenance_db
-
 
 @pytest.fixture
-def pg_book() -> Iterator[Book]:
-    """A fresh database on the server of JDSTOCK_TEST_PG_URL, dropped afterwards."""
+def pg_book(pg_template: str) -> Iterator[Book]:
+    """A fresh book on the server of JDSTOCK_TEST_PG_URL, dropped afterwards."""
     if not PG_URL:
         pytest.skip("JDSTOCK_TEST_PG_URL is not set")
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    name = f"jdstock_alerts_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    book = open_book(make_url(PG_URL).set(database=name).render_as_string(hide_password=False))
-    try:
-        yield book
-    finally:
-        book.close()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE "{name}"'))
-        admin.dispose()
+    with pg_database(pg_template) as url:
+        book = open_book(url)
+        try:
+            yield book
+        finally:
+            book.close()
 
 
 def random_book_inputs(seed: int) -> tuple[Any, ...]:
