@@ -14,13 +14,15 @@ Ledger rows per line (stock only ever moves through LedgerWriter):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -39,7 +41,7 @@ from jdstock_desktop.domain.routing import (
     route_order,
 )
 from jdstock_desktop.domain.stock import LedgerKind, apply_change
-from jdstock_desktop.errors import BadInput, NotFound, Refused
+from jdstock_desktop.errors import BadInput, Conflict, NotFound, Refused
 from jdstock_desktop.services.ledger import LedgerWriter, Pair
 from jdstock_desktop.services.routing import chain_for, futures_in_open_orders
 from jdstock_desktop.storage.db import Book
@@ -380,6 +382,33 @@ class OrderResult:
         return self.message()
 
 
+CONFLICT_ATTEMPTS = 3
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def retried_on_conflict(operation: Callable[P, R]) -> Callable[P, R]:
+    """Run a clerk's order operation again when another clerk's commit got in its way.
+
+    Placing, shipping and cancelling are computed inside their transaction from what the book
+    holds then (no value the clerk saw is at stake, unlike a stock cell): when a stock row they
+    change was changed meanwhile (shared PostgreSQL book), doing it again on the new state is
+    what the clerk asked for. Its checks run again too: an order cancelled meanwhile is refused.
+    """
+
+    @functools.wraps(operation)
+    def again(*args: P.args, **kwargs: P.kwargs) -> R:
+        for attempt in range(1, CONFLICT_ATTEMPTS + 1):
+            try:
+                return operation(*args, **kwargs)
+            except Conflict:
+                if attempt == CONFLICT_ATTEMPTS:
+                    raise
+        raise AssertionError("unreachable")
+
+    return again
+
+
 def clean_order_no(order_no: str) -> str:
     no = str(order_no).strip()
     if not no:
@@ -400,6 +429,7 @@ def resolve_delivery(address: Sequence[str | None]) -> str:
     return code
 
 
+@retried_on_conflict
 def create_order(
     book: Book,
     order_no: str,
@@ -473,6 +503,7 @@ def _order(s: Session, order_no: str, *, lock: bool = False) -> SalesOrder:
     return order
 
 
+@retried_on_conflict
 def ship_order(
     book: Book,
     order_no: str,
@@ -504,6 +535,7 @@ def ship_order(
         )
 
 
+@retried_on_conflict
 def cancel_order(book: Book, order_no: str) -> str:
     """Cancel an open order: its reservations are released, its futures quota freed."""
     with book.transaction() as s:

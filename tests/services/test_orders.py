@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from jdstock_desktop.cli import main
 from jdstock_desktop.domain.routing import RouteKind
-from jdstock_desktop.errors import BadInput, NotFound, Refused
+from jdstock_desktop.errors import BadInput, Conflict, NotFound, Refused
 from jdstock_desktop.services.ledger import LedgerWriter, ledger_mismatches
 from jdstock_desktop.services.lookups import product_by_code
 from jdstock_desktop.services.orders import (
@@ -227,6 +227,42 @@ def test_ship_records_a_sale_at_the_ship_time_and_releases_the_reservation(shop:
     view = get_order(shop, "SO1")
     assert (view.status_label, view.shipped_at) == ("已发货", shipped_at)
     assert consistent(shop)
+
+
+def test_an_order_operation_another_clerk_got_in_the_way_of_is_done_again(
+    shop: Book, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shared book: the stock row moved between this transaction's read and its write. The
+    clerk asked to ship, not to ship from a value they saw: it is shipped, once."""
+    create_order(shop, "SO1", T0, "", SHENZHEN, "", [("A1", 2)])
+    flush = LedgerWriter.flush
+    calls = []
+
+    def busy_once(self: LedgerWriter) -> int:
+        calls.append(1)
+        if len(calls) == 1:
+            raise Conflict("库存已被他人同时修改")
+        return flush(self)
+
+    monkeypatch.setattr(LedgerWriter, "flush", busy_once)
+    ship_order(shop, "SO1", shipped_at=T0 + dt.timedelta(hours=1))
+    assert len(calls) == 2
+    assert [r[:4] for r in order_rows(shop, "SO1")] == [
+        ("reserve", "华南仓", 0, 2),
+        ("ship", "华南仓", -2, -2),
+    ]
+    assert stock(shop, "A1", "华南仓") == (1, 0) and consistent(shop)
+
+    def always_busy(self: LedgerWriter) -> int:
+        calls.append(1)
+        raise Conflict("库存已被他人同时修改")
+
+    monkeypatch.setattr(LedgerWriter, "flush", always_busy)
+    calls.clear()
+    with pytest.raises(Conflict):
+        create_order(shop, "SO2", T0, "", SHENZHEN, "", [("A1", 1)])
+    assert len(calls) == 3  # then the clerk is told
+    assert counts(shop)[0] == 1
 
 
 def test_ship_before_the_order_time_or_in_the_future_is_refused(shop: Book) -> None:
