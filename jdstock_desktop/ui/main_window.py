@@ -6,12 +6,14 @@ import datetime as dt
 import os
 import sqlite3
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -33,6 +35,12 @@ from jdstock_desktop.services.summary import book_counts
 from jdstock_desktop.storage.db import Book, open_book
 from jdstock_desktop.ui import profile_dialog, settings, settings_dialog, sheets_dialog
 from jdstock_desktop.ui.pages import PAGES
+from jdstock_desktop.ui.shared_book_dialog import (
+    SharedBookDialog,
+    connection_problem,
+    needs_password,
+    shown_location,
+)
 from jdstock_desktop.ui.widgets import dialogs
 
 STATUS_TIMEOUT_MS = 10_000
@@ -75,6 +83,15 @@ def not_a_book(path: Path) -> str | None:
     if tables and "alembic_version" not in tables:
         return QCoreApplication.translate("MainWindow", "这是别的程序的数据库，不是库存账本")
     return None
+
+
+class Opening(Enum):
+    """How an attempt to open a book ended."""
+
+    OPENED = "opened"
+    FAILED = "failed"  # the clerk was told why
+    NEEDS_PASSWORD = "needs password"  # the server wants one; nothing was shown yet
+    STAYED = "stayed"  # the clerk kept the old book for its staged edits
 
 
 class BackupCancelled(Exception):
@@ -171,6 +188,9 @@ class MainWindow(QMainWindow):
         file_menu.setToolTipsVisible(True)
         self.new_action = self._action(file_menu, self.tr("新建账本…"), self.new_book, "Ctrl+N")
         self.open_action = self._action(file_menu, self.tr("打开账本…"), self.open_book, "Ctrl+O")
+        self.connect_action = self._action(
+            file_menu, self.tr("连接共享账本（PostgreSQL）…"), self.connect_shared_book
+        )
         self.recent_menu = file_menu.addMenu(self.tr("最近的账本"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
@@ -298,15 +318,16 @@ class MainWindow(QMainWindow):
     # -- the open book --------------------------------------------------------------------------
     def _book_opened(self) -> None:
         location = book_location(self.book)
-        name = Path(location).name if sqlite_file(self.book) else location
+        shown = shown_location(location)  # a server book's without password, names readable
+        name = Path(location).name if sqlite_file(self.book) else shown
         # Ends with the application's display name, so Qt does not append it a second time.
         self.setWindowTitle(f"{name} — " + self.tr("京东工业供应商库存账本"))
-        text = self.tr("账本：") + location
+        text = self.tr("账本：") + shown
         metrics = self.book_label.fontMetrics()
         self.book_label.setText(
             metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, BOOK_LABEL_WIDTH)
         )
-        self.book_label.setToolTip(location)
+        self.book_label.setToolTip(shown)
         is_sqlite = sqlite_file(self.book) is not None
         self.backup_action.setEnabled(is_sqlite)
         self.backup_action.setToolTip(
@@ -347,24 +368,58 @@ class MainWindow(QMainWindow):
 
     def open_location(self, location: str) -> bool:
         """Open a book file or URL in this window (after the pages let go of the old one)."""
+        return self._open_location(location) is Opening.OPENED
+
+    def _open_location(self, location: str, *, ask_password: bool = False) -> Opening:
+        """With `ask_password`, a server that wants a password nobody gave (none typed, none
+        in PGPASSWORD or pgpass) is no error to show: the caller asks for the password."""
+        shown = shown_location(location)  # the URL may carry the password the clerk typed
         if "://" not in location:
             reason = not_a_book(Path(location))
             if reason:
-                dialogs.show_error(self, self.tr("无法打开账本"), f"{location}\n\n{reason}")
-                return False
+                dialogs.show_error(self, self.tr("无法打开账本"), f"{shown}\n\n{reason}")
+                return Opening.FAILED
         if not self._can_leave_all():
-            return False
+            return Opening.STAYED
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             book = open_book(location, operator=self.book.operator)
         except Exception as e:  # any driver or migration error: the clerk keeps the old book
             QApplication.restoreOverrideCursor()
-            dialogs.show_error(self, self.tr("无法打开账本"), f"{location}\n\n{e}")
-            return False
+            if ask_password and needs_password(e):
+                return Opening.NEEDS_PASSWORD
+            # The driver's message is English; a line of Chinese above it says what to check.
+            problem = connection_problem(e) if "://" in location else None
+            details = f"{problem}\n\n{e}" if problem else str(e)
+            dialogs.show_error(self, self.tr("无法打开账本"), f"{shown}\n\n{details}")
+            return Opening.FAILED
         QApplication.restoreOverrideCursor()
         self.set_book(book)
-        self.show_message(self.tr("已打开账本 %1").replace("%1", location))
-        return True
+        self.show_message(self.tr("已打开账本 %1").replace("%1", shown))
+        return Opening.OPENED
+
+    def connect_shared_book(self, location: str | None = None, problem: str = "") -> bool:
+        """Ask for a PostgreSQL server book (filled in from `location`, a password-free URL)
+        and open it. After a failed connection the dialog comes back with what was typed."""
+        dialog = SharedBookDialog.from_url(location, self) if location else SharedBookDialog(self)
+        dialog.show_problem(problem)
+        try:
+            while dialog.exec() == QDialog.DialogCode.Accepted:
+                result = self._open_location(dialog.url(), ask_password=True)
+                if result is Opening.OPENED:
+                    return True
+                if result is Opening.STAYED:  # the clerk went back to staged edits
+                    return False
+                dialog.show_problem(
+                    self.tr("服务器要求密码，请输入密码。")
+                    if result is Opening.NEEDS_PASSWORD
+                    else self.tr("连接失败，请检查后重试。")
+                )
+                dialog.password_edit.setFocus()
+                dialog.password_edit.selectAll()
+            return False
+        finally:
+            dialog.deleteLater()
 
     def _book_filter(self) -> str:
         return self.tr("库存账本 (*.sqlite3 *.sqlite *.db);;所有文件 (*)")
@@ -411,7 +466,8 @@ class MainWindow(QMainWindow):
         current = book_location(self.book)
         books = settings.recent_books()
         for i, location in enumerate(books):
-            action = menu.addAction(f"&{i + 1}  {location}" if i < 9 else location)
+            shown = shown_location(location)
+            action = menu.addAction(f"&{i + 1}  {shown}" if i < 9 else shown)
             action.setEnabled(location != current)
             action.triggered.connect(lambda _checked=False, loc=location: self.open_recent(loc))
         if not books:
@@ -430,7 +486,19 @@ class MainWindow(QMainWindow):
                 ),
             )
             return False
-        return self.open_location(location)
+        if "://" not in location:
+            return self.open_location(location)
+        # A server book: PGPASSWORD or pgpass may know the password. If not, or if the
+        # connection fails, the dialog comes filled in, so the clerk only types the password.
+        result = self._open_location(location, ask_password=True)
+        if result is Opening.OPENED or result is Opening.STAYED:
+            return result is Opening.OPENED
+        problem = (
+            self.tr("服务器要求密码，请输入密码。")
+            if result is Opening.NEEDS_PASSWORD
+            else self.tr("连接失败，请检查后重试。")
+        )
+        return self.connect_shared_book(location, problem)
 
     def backup_book(self) -> None:
         source = sqlite_file(self.book)

@@ -1004,235 +1004,252 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="82"/>
         <source>不是 SQLite 数据库文件</source>
         <translation>Not an SQLite database file</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="84"/>
         <source>这是别的程序的数据库，不是库存账本</source>
         <translation>This is another program&apos;s database, not a stock book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="187"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="189"/>
         <source>新建账本…</source>
         <translation>New Book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="190"/>
         <source>打开账本…</source>
         <translation>Open Book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="192"/>
+        <source>连接共享账本（PostgreSQL）…</source>
+        <translation>Connect to Shared Book (PostgreSQL)…</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="194"/>
         <source>最近的账本</source>
         <translation>Recent Books</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="198"/>
         <source>备份账本…</source>
         <translation>Back Up Book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="201"/>
         <source>从备份恢复…</source>
         <translation>Restore from Backup…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="205"/>
         <source>导入表格…</source>
         <translation>Import Sheet…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="208"/>
         <source>导出表格…</source>
         <translation>Export Sheet…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="212"/>
         <source>供应商资料…</source>
         <translation>Supplier profile…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="215"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="218"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="220"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="230"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="211"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="543"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="611"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="303"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="324"/>
         <source>京东工业供应商库存账本</source>
         <translation>JD Industrial Supplier Stock Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="304"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="325"/>
         <source>账本：</source>
         <translation>Book: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="334"/>
         <source>把账本复制为一个备份文件</source>
         <translation>Copy the book into a backup file</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="336"/>
         <source>PostgreSQL 账本请由服务器管理员用 pg_dump 备份</source>
         <translation>A PostgreSQL book is backed up by the server administrator with pg_dump</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="340"/>
         <source>用一个备份文件替换当前账本（当前账本先另存一份）</source>
         <translation>Replace the current book with a backup file (the current book is saved first)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="342"/>
         <source>PostgreSQL 账本请由服务器管理员用 pg_restore 恢复</source>
         <translation>A PostgreSQL book is restored by the server administrator with pg_restore</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="353"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="394"/>
         <source>无法打开账本</source>
         <translation>Cannot open the book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="366"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="398"/>
         <source>已打开账本 %1</source>
         <translation>Opened the book %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="414"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="497"/>
+        <source>服务器要求密码，请输入密码。</source>
+        <translation>The server wants a password: please enter it.</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="416"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="499"/>
+        <source>连接失败，请检查后重试。</source>
+        <translation>The connection failed: please check and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="425"/>
         <source>库存账本 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</source>
         <translation>Stock books (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="434"/>
         <source>新建账本</source>
         <translation>New Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="435"/>
         <source>库存账本.sqlite3</source>
         <translation>stock-book.sqlite3</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="448"/>
         <source>文件已存在</source>
         <translation>File exists</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="394"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="449"/>
         <source>%1 已存在。请换一个文件名，或用「打开账本」打开它。</source>
         <translation>%1 already exists. Choose another file name, or open it with “Open Book”.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="403"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="458"/>
         <source>打开账本</source>
         <translation>Open Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="418"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="474"/>
         <source>（没有最近的账本）</source>
         <translation>(no recent books)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="420"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="476"/>
         <source>清除列表</source>
         <translation>Clear List</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="427"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="483"/>
         <source>找不到账本</source>
         <translation>Book not found</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="484"/>
         <source>%1 已不存在（可能被移动或删除），已从最近列表中移除。</source>
         <translation>%1 no longer exists (it may have been moved or deleted); it was removed from the recent list.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="442"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="510"/>
         <source>备份账本</source>
         <translation>Back Up Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="452"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="520"/>
         <source>不能备份到账本文件本身。</source>
         <translation>Cannot back up onto the book file itself.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="452"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="520"/>
         <source>无法备份</source>
         <translation>Cannot back up</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="454"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="522"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="454"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="522"/>
         <source>正在备份账本…</source>
         <translation>Backing up the book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="467"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="535"/>
         <source>已取消备份</source>
         <translation>Backup cancelled</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="538"/>
         <source>备份失败</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="542"/>
         <source>账本已备份到 %1</source>
         <translation>Book backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="483"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="494"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="562"/>
         <source>从备份恢复</source>
         <translation>Restore from Backup</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="497"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="565"/>
         <source>这就是当前打开的账本，无需恢复。</source>
         <translation>This is the book that is open now; there is nothing to restore.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="499"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="567"/>
         <source>无法恢复</source>
         <translation>Cannot Restore</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="504"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="572"/>
         <source>用备份 %1 替换当前账本 %2？
 
 当前账本的全部内容会被备份的内容取代。替换前，当前账本会先另存一份安全副本到 %3，恢复错了可以再用它恢复。</source>
@@ -1241,27 +1258,27 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
 Everything in the current book will be replaced by the content of the backup. Before that, a safety copy of the current book is saved in %3; if this was the wrong backup, you can restore that copy.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="522"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="590"/>
         <source>恢复失败</source>
         <translation>Restore Failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="526"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="594"/>
         <source>恢复前的账本已另存为 %1</source>
         <translation>The book as it was before the restore has been saved as %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="534"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="602"/>
         <source>已用备份 %1 恢复账本</source>
         <translation>Book restored from the backup %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="536"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="604"/>
         <source>已用备份 %1 恢复账本。</source>
         <translation>The book has been restored from the backup %1.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="544"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="612"/>
         <source>&lt;h3&gt;京东工业供应商库存账本&lt;/h3&gt;&lt;p&gt;版本 %1&lt;/p&gt;&lt;p&gt;为直接向京东工业 / 京东慧采供货的供应商库管员：记录各仓库存与流水，按覆盖范围和优先级发货，每日查看预警，填写京东的表格。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;JD Industrial Supplier Stock Book&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;For the stock clerks of suppliers selling directly to JD Industrial / JD Huicai: record the stock and ledger of every warehouse, ship by coverage and priority, check the alerts daily, and fill in JD&apos;s spreadsheets.&lt;/p&gt;</translation>
     </message>
@@ -2641,6 +2658,89 @@ Everything in the current book will be replaced by the content of the backup. Be
         <location filename="../../jdstock_desktop/ui/settings_dialog.py" line="128"/>
         <source>设置已保存。操作人：%1</source>
         <translation>Settings saved. Operator: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SharedBookDialog</name>
+    <message>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="88"/>
+        <source>用户名或密码错误。</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="90"/>
+        <source>服务器上没有这个数据库：请服务器管理员先创建它（例如 createdb -O 用户名 jdstock）。</source>
+        <translation>The server has no such database: ask the server administrator to create it first (e.g. createdb -O username jdstock).</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="94"/>
+        <source>这个用户没有在该数据库中建表或读写的权限，请服务器管理员授权。</source>
+        <translation>This user may not create tables or read and write in that database: ask the server administrator to grant the rights.</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="107"/>
+        <source>无法连接到数据库服务器：请检查服务器地址和端口，以及服务器是否已启动。</source>
+        <translation>Cannot connect to the database server: check the server address and port, and that the server is running.</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="116"/>
+        <source>连接共享账本（PostgreSQL）</source>
+        <translation>Connect to Shared Book (PostgreSQL)</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="118"/>
+        <source>服务器名称或 IP 地址</source>
+        <translation>Server name or IP address</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="125"/>
+        <source>管理员为你创建的用户名</source>
+        <translation>The user name the administrator created for you</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="129"/>
+        <source>可以留空：留空时使用 PGPASSWORD 环境变量或 pgpass 文件中的密码。密码不会被保存。</source>
+        <translation>May be left empty: the password in the PGPASSWORD environment variable or the pgpass file is used then. The password is never saved.</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="137"/>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="138"/>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="139"/>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="140"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="141"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="145"/>
+        <source>数据库须由服务器管理员事先创建（例如 createdb -O 用户名 jdstock）；第一次连接时，程序会在其中自动建好账本的表。</source>
+        <translation>The server administrator must create the database first (e.g. createdb -O username jdstock); the book&apos;s tables are created in it on the first connection.</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="162"/>
+        <source>连接</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="163"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

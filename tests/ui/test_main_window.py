@@ -116,6 +116,7 @@ def test_menus_show_their_shortcuts(make_window: Callable[[Book], MainWindow], b
     assert menu_entries(window, "文件(&F)") == [
         ("新建账本…", "Ctrl+N"),
         ("打开账本…", "Ctrl+O"),
+        ("连接共享账本（PostgreSQL）…", ""),
         ("最近的账本", ""),
         ("备份账本…", "Ctrl+Shift+B"),
         ("从备份恢复…", ""),
