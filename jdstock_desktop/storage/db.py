@@ -63,7 +63,9 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # A server that does not answer must not hang the window: give up after 10 s (libpq's
+    # connect_timeout; a URL's own ?connect_timeout= wins).
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
 
 
 def current_revision(engine: Engine) -> str | None:
