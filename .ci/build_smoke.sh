@@ -80,6 +80,23 @@ count=$(find shots shots-en -name '*.png' -size +10k | wc -l)
 # Files are named after the page titles: English names mean the English translation loaded.
 ls shots-en | grep -q Warehouses || { echo "build_smoke: English UI did not load" >&2; exit 1; }
 
+if [ -n "${JDSTOCK_TEST_PG_URL:-}" ]; then
+  step "a shared book on PostgreSQL (the driver is bundled)"
+  shared=$(python - <<'EOF'
+import os, uuid
+from sqlalchemy import create_engine, make_url, text
+url = make_url(os.environ["JDSTOCK_TEST_PG_URL"])
+name = f"jdstock_smoke_{uuid.uuid4().hex[:8]}"
+with create_engine(url, isolation_level="AUTOCOMMIT").connect() as conn:
+    conn.execute(text(f'CREATE DATABASE "{name}"'))
+print(url.set(database=name).render_as_string(hide_password=False))
+EOF
+)
+  "$app" demo --db "$shared" --skus 20 | tail -1
+  "$app" check --db "$shared"
+  "$app" alerts --db "$shared" --json >/dev/null
+fi
+
 step "the GUI starts and keeps running (stopped after 5 s)"
 rc=0
 timeout 5 "$app" --db "$book" || rc=$?
