@@ -310,6 +310,15 @@ class MainWindow(QMainWindow):
         self._stale = set(range(len(self.pages))) - {index}
         self._update_counts()
 
+    def reload_after_book_change(self) -> None:
+        """The book changed under every page (an import): all are stale, the shown one reloads."""
+        self._page_changed_book(-1)
+        self.show_page(self.stack.currentIndex())
+
+    def pages_can_leave(self) -> bool:
+        """Every page's staged edits settled (submitted or discarded) or none: the clerk agreed."""
+        return self._can_leave_all()
+
     def show_message(self, text: str) -> None:
         self.message_label.setText(text)
         self.message_label.setToolTip(text)

@@ -14,26 +14,11 @@ if TYPE_CHECKING:
     from jdstock_desktop.ui.main_window import MainWindow
 
 
-def _pages_can_leave(window: MainWindow) -> bool:
-    """An import changes the book under every page: staged edits are settled first."""
-    for page in window.pages:
-        can_leave = getattr(page, "can_leave", None)
-        if callable(can_leave) and not can_leave():
-            return False
-    return True
-
-
-def _book_changed(window: MainWindow) -> None:
-    # Every page is stale (-1 is no page), then the shown one reloads at once.
-    window._page_changed_book(-1)
-    window.show_page(window.stack.currentIndex())
-
-
 def import_into(window: MainWindow) -> None:
-    if not _pages_can_leave(window):
+    if not window.pages_can_leave():  # an import changes the book under every page
         return
     dialog = ImportDialog(window.book, window)
-    dialog.book_changed.connect(lambda: _book_changed(window))
+    dialog.book_changed.connect(window.reload_after_book_change)
     dialog.imported.connect(lambda report: window.show_message(report.summary()))
     dialog.exec()
     dialog.deleteLater()
