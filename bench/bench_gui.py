@@ -21,6 +21,7 @@ import random
 import resource
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -142,7 +143,8 @@ def main() -> int:
     from jdstock_desktop.ui.stock import StockPage
 
     app = QApplication.instance() or QApplication(sys.argv)
-    os.environ.setdefault("JDSTOCK_HOME", str(Path(args.db).parent / "jdstock-bench-home"))
+    home = Path(args.db).parent if "://" not in args.db else Path(tempfile.gettempdir())
+    os.environ.setdefault("JDSTOCK_HOME", str(home / "jdstock-bench-home"))
     imports = time.perf_counter() - started
 
     # -- window ready -----------------------------------------------------------------------
