@@ -7,6 +7,11 @@ table kept equal to the ledger sums), otherwise reuses it. Then, in a fresh subp
 peak RSS is the measurement's own, times the pair aggregation alone and the whole
 `alerts_report`, and prints rows, seconds, MB and the ratio. `--index NAME` adds one of the
 candidate indexes of INDEXES to the book first, to measure what it would buy.
+
+`--history` measures the dashboard's 30-day chart instead (services/alert_history.py): its
+first computation (cache emptied), the next ones from the cache kept in the book, and the cost of
+the checks that decide what of the cache still holds. For a demo book (`jdstock demo --skus
+100000`) give `--date` = the day it was built (today). It writes the cache into the book.
 """
 
 from __future__ import annotations
@@ -26,14 +31,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import func, insert, inspect, select, text
+from sqlalchemy import delete, func, insert, inspect, select, text
 
+from jdstock_desktop.domain.alerts import AlertReport
 from jdstock_desktop.domain.stock import LedgerKind
+from jdstock_desktop.services import alert_history as ah
 from jdstock_desktop.services.alerts import alerts_report
 from jdstock_desktop.services.replenish import replenishment_report
 from jdstock_desktop.storage.alert_facts import facts_query, newest_ledger_time
 from jdstock_desktop.storage.db import Book, open_book
-from jdstock_desktop.storage.models import AlertRule, LedgerEntry, Product, Stock, Warehouse
+from jdstock_desktop.storage.models import (
+    AlertRule,
+    LedgerEntry,
+    Product,
+    Setting,
+    Stock,
+    Warehouse,
+)
 
 END_DAY = dt.date(2026, 11, 27)
 WAREHOUSES = [("华东仓", False), ("华南仓", False), ("华北仓", False), ("西南仓", True)]
@@ -294,6 +308,66 @@ def measure(db: str, day: dt.date, repeat: int) -> None:
     )
 
 
+def measure_history(db: str, day: dt.date, repeat: int) -> None:
+    """The 30-day chart as the dashboard computes it, `day` being today."""
+    book = open_book(db)
+    with book.read() as s:
+        ledger_rows = s.scalar(select(func.count()).select_from(LedgerEntry))
+        skus = s.scalar(select(func.count()).select_from(Product))
+    with book.transaction() as s:
+        s.execute(delete(Setting).where(Setting.key == ah.CACHE_KEY))
+    reports: list[dt.date] = []
+    plain = ah.alerts_report
+
+    def counting(b: Book, d: dt.date) -> AlertReport:
+        reports.append(d)
+        return plain(b, d)
+
+    ah.alerts_report = counting  # type: ignore[assignment]
+
+    def history(known: dict[dt.date, ah.DayCounts] | None = None) -> list[ah.DayCounts]:
+        reports.clear()
+        out = ah.alert_history(book, day, lambda _d, _t: True, today=day, known=known)
+        assert out is not None
+        return out
+
+    t_first, first = _best(history, 1)
+    n_first = len(reports)
+    t_cached, cached = _best(history, repeat)
+    n_cached = len(reports)
+    known = {day: first[-1]}
+    t_known, with_known = _best(lambda: history(known), repeat)
+    n_known = len(reports)
+    assert first == cached == with_known
+
+    def fingerprint() -> str:
+        with book.read() as s:
+            return ah.master_fingerprint(s)
+
+    def ledger_checks(since: int) -> object:
+        """The mark, then the earliest time among the last `since` rows (rows added meanwhile)."""
+        with book.read() as s:
+            state = ah.ledger_state(s)
+            return state, ah.first_time_after(s, state.max_id - since)
+
+    t_fp, _ = _best(fingerprint, repeat)
+    t_ledger, _ = _best(lambda: ledger_checks(0), repeat)
+    t_ledger_100k, _ = _best(lambda: ledger_checks(100_000), repeat)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"machine: {os.cpu_count()} CPUs, load average {load:.1f} (other work slows wall time)")
+    print(f"book: {skus:,} SKUs, {ledger_rows:,} ledger rows; 30 days ending {day} (today)")
+    print(f"history, first (no cache):      {t_first}, {n_first} reports")
+    print(f"history, cached (today fresh):  {t_cached}, {n_cached} report (best of {repeat})")
+    print(f"history, cached + page's today: {t_known}, {n_known} reports (best of {repeat})")
+    print(f"master fingerprint:             {t_fp} (best of {repeat})")
+    print(f"ledger mark, no row since:      {t_ledger} (best of {repeat})")
+    print(f"ledger mark, 100,000 rows since: {t_ledger_100k} (best of {repeat})")
+    print(
+        f"today: out of stock {first[-1].out_of_stock:,}, safety {first[-1].safety:,}, "
+        f"slow {first[-1].slow_moving:,}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -308,10 +382,11 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--index", choices=sorted(INDEXES), action="append", default=[])
     parser.add_argument("--drop-index", choices=sorted(INDEXES), action="append", default=[])
+    parser.add_argument("--history", action="store_true", help="measure the 30-day chart")
     parser.add_argument("--measure-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure_only:
-        measure(args.db, args.date, args.repeat)
+        (measure_history if args.history else measure)(args.db, args.date, args.repeat)
         return 0
     book = open_book(args.db)
     with book.read() as s:
@@ -329,6 +404,7 @@ def main() -> int:
     book.close()
     cmd = [sys.executable, __file__, "--measure-only", "--db", str(args.db)]
     cmd += ["--date", args.date.isoformat(), "--repeat", str(args.repeat)]
+    cmd += ["--history"] if args.history else []
     return subprocess.call(cmd)
 
 

@@ -17,6 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from jdstock_desktop.domain.alerts import Rule, RuleKind
 from jdstock_desktop.domain.stock import LedgerKind
+from jdstock_desktop.services import alert_history
+from jdstock_desktop.services.alert_history import DayCounts
 from jdstock_desktop.services.alerts import alerts_report, list_alert_rules, set_alert_rule
 from jdstock_desktop.services.ledger import LedgerWriter
 from jdstock_desktop.storage.db import Book
@@ -187,6 +189,40 @@ def test_history_chart_holds_the_counts_of_the_last_30_days(
     assert history[-4].out_of_stock == 0 and history[-1].out_of_stock == 1
     assert page.trend.message == ""
     assert "无货 1" in page.trend.tooltip_text(HISTORY_DAYS - 1)
+
+
+def test_the_next_opening_draws_the_chart_from_the_cache(
+    qtbot: QtBot, page: DashboardPage, alert_book: Book, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first opening computed the past days and kept them in the book; the next one reuses
+    them and today's report of the cards: no full report at all. A rule change drops the cache."""
+    computed: list[dt.date] = []
+
+    def counting(book: Book, day: dt.date) -> object:
+        computed.append(day)
+        return alerts_report(book, day)
+
+    monkeypatch.setattr(alert_history, "alerts_report", counting)
+
+    def open_again() -> DashboardPage:
+        p = DashboardPage(alert_book)
+        qtbot.addWidget(p)
+        with qtbot.waitSignal(p.history_ready, timeout=20_000):
+            p.refresh()
+        return p
+
+    def truth() -> list[DayCounts]:
+        return [DayCounts.of(alerts_report(alert_book, d.day)) for d in page.trend.history]
+
+    again = open_again()
+    assert computed == []
+    assert again.trend.history == page.trend.history == truth()
+
+    set_alert_rule(alert_book, "安全库存", "P002", "华东仓", 10, None)
+    third = open_again()
+    assert len(computed) == HISTORY_DAYS - 1  # every past day again; today is the cards'
+    assert third.trend.history == truth() != page.trend.history
+    assert third.trend.history[-1].safety == 0  # 15 available is not below 10
 
 
 def test_picking_an_earlier_day_shows_that_day(

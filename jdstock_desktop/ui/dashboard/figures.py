@@ -1,5 +1,6 @@
 """What the 预警看板 shows, as plain data: the figures of SPEC §6, the rows behind each, the
-30-day history and the turnover distribution. No Qt here, so it runs in a worker thread as is.
+30-day history (cached in the book: services/alert_history.py) and the turnover distribution. No
+Qt here, so it runs in a worker thread as is.
 
 The per-SKU turnover rows come from the same facts the alerts are decided from; no service
 returns them yet, so they are read here through storage (a read, no SQL of ours). They belong in
@@ -10,18 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
 from jdstock_desktop.domain.alerts import AlertReport, RuleKind, daily_sales, turnover_days
+from jdstock_desktop.services import alert_history as history
+from jdstock_desktop.services.alert_history import HISTORY_DAYS, DayCounts, Step
 from jdstock_desktop.services.alerts import alerts_report, list_alert_rules
 from jdstock_desktop.storage.alert_facts import load_alert_facts
 from jdstock_desktop.storage.db import Book
-
-HISTORY_DAYS = 30
-
-Step = Callable[[int, int], bool]  # (done, total) -> False when cancelled
 
 
 class Figure(Enum):
@@ -107,28 +106,19 @@ def figure_rows(figure: Figure, data: DashboardData) -> list[tuple[object, ...]]
 # -- the 30-day history ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class DayCounts:
-    day: dt.date
-    out_of_stock: int
-    safety: int
-    slow_moving: int
-
-
 def alert_history(
-    book: Book, end: dt.date, step: Step, days: int = HISTORY_DAYS
+    book: Book,
+    end: dt.date,
+    step: Step,
+    days: int = HISTORY_DAYS,
+    known: DashboardData | None = None,
 ) -> list[DayCounts] | None:
     """The three alert counts of each of the `days` days ending with `end`, oldest first; None
-    when `step` says cancelled. One report per day: each is a pure function of the day."""
-    out = []
-    for i in range(days):
-        if not step(i, days):
-            return None
-        day = end - dt.timedelta(days=days - 1 - i)
-        d = alerts_report(book, day).dashboard
-        out.append(DayCounts(day, d.out_of_stock_alerts, d.safety_alerts, d.slow_moving_alerts))
-    step(days, days)
-    return out
+    when `step` says cancelled. Past days come from the book's cache while it holds
+    (services/alert_history.py); `known`, the page's data of `end`, is used rather than
+    computing that report again."""
+    counts = {} if known is None else {known.day: DayCounts.of(known.report)}
+    return history.alert_history(book, end, step, days, known=counts)
 
 
 # -- the turnover distribution --------------------------------------------------------------------

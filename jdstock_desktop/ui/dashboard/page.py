@@ -1,8 +1,9 @@
 """The 预警看板 page: the figures of SPEC §6 as cards, the rows behind the chosen one, the 30-day
 history and the turnover distribution, and the alert rules.
 
-The figures of the chosen day load on the GUI thread (one report, a handful of queries); the 30
-reports of the history chart run in a worker and fill the chart when done.
+The figures of the chosen day load on the GUI thread (one report, a handful of queries); the
+history chart runs in a worker and fills the chart when done: the chosen day's report is reused,
+past days come from the cache kept in the book (services/alert_history.py) or are computed.
 """
 
 from __future__ import annotations
@@ -359,7 +360,10 @@ class DashboardPage(Page):
         if self.history_job is not None:
             self.history_job.cancel()
         book, end = self.book, self.day
-        job = Job(lambda step: fig.alert_history(book, end, step))
+        # The day's own report is already loaded: the chart reuses it, and past days come from
+        # the book's cache, so after the first opening the chart costs no full report at all.
+        known = self.data if self.data is not None and self.data.day == end else None
+        job = Job(lambda step: fig.alert_history(book, end, step, known=known))
         self.history_job = job
         job.progressed.connect(self._history_progress)
         job.succeeded.connect(self._history_done)
