@@ -2,9 +2,8 @@
 30-day history (cached in the book: services/alert_history.py) and the turnover distribution. No
 Qt here, so it runs in a worker thread as is.
 
-The per-SKU turnover rows come from the same facts the alerts are decided from; no service
-returns them yet, so they are read here through storage (a read, no SQL of ours). They belong in
-services/alerts.py next to alerts_report.
+The per-SKU turnover rows come from the same read of the book as the alerts
+(services.alerts.alerts_and_skus).
 """
 
 from __future__ import annotations
@@ -15,11 +14,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from jdstock_desktop.domain.alerts import AlertReport, RuleKind, daily_sales, turnover_days
+from jdstock_desktop.domain.alerts import (
+    AlertReport,
+    RuleKind,
+    SkuFacts,
+    daily_sales,
+    turnover_days,
+)
 from jdstock_desktop.services import alert_history as history
 from jdstock_desktop.services.alert_history import HISTORY_DAYS, DayCounts, Step
-from jdstock_desktop.services.alerts import alerts_report, list_alert_rules
-from jdstock_desktop.storage.alert_facts import load_alert_facts
+from jdstock_desktop.services.alerts import alerts_and_skus, list_alert_rules
 from jdstock_desktop.storage.db import Book
 
 
@@ -61,18 +65,14 @@ class DashboardData:
         return self.report.day
 
 
-def sku_turnover(book: Book, day: dt.date) -> list[SkuTurnover]:
-    with book.read() as s:
-        facts = load_alert_facts(s, day)
-    return sorted(
-        (SkuTurnover(f.sku, f.available, f.sales30) for f in facts.skus.values() if f.listed),
-        key=lambda t: t.sku,
-    )
+def sku_turnover(skus: Sequence[SkuFacts]) -> list[SkuTurnover]:
+    return [SkuTurnover(f.sku, f.available, f.sales30) for f in skus if f.listed]
 
 
 def load_dashboard(book: Book, day: dt.date) -> DashboardData:
     slow = any(r.kind is RuleKind.SLOW and r.enabled for r in list_alert_rules(book))
-    return DashboardData(alerts_report(book, day), sku_turnover(book, day), slow)
+    report, skus = alerts_and_skus(book, day)
+    return DashboardData(report, sku_turnover(skus), slow)
 
 
 # -- the rows behind each figure ------------------------------------------------------------------
