@@ -40,13 +40,6 @@ class NotesPage(Page):
 
 
 @pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(dialogs, "show_error", lambda _p, title, text: shown.append((title, text)))
-    return shown
-
-
-@pytest.fixture
 def make_window(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Callable[[Book], MainWindow]]:

@@ -84,13 +84,6 @@ def shop(book: Book) -> Book:
 
 
 @pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(dialogs, "show_error", lambda _p, title, text: shown.append((title, text)))
-    return shown
-
-
-@pytest.fixture
 def page(qtbot: QtBot, shop: Book) -> Iterator[OrdersPage]:
     p = OrdersPage(shop)
     qtbot.addWidget(p)

@@ -47,13 +47,6 @@ def catalogue(book: Book) -> Book:
 
 
 @pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(dialogs, "show_error", lambda _p, title, text: shown.append((title, text)))
-    return shown
-
-
-@pytest.fixture
 def page(qtbot: QtBot, catalogue: Book, monkeypatch: pytest.MonkeyPatch) -> Iterator[ProductsPage]:
     # Teardown closes the widget; never let a forgotten edit block on a question.
     monkeypatch.setattr(products_page, "ask_save_product", lambda *_: dialogs.UnsavedChoice.DISCARD)

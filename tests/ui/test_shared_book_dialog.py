@@ -24,7 +24,6 @@ from jdstock_desktop.ui.shared_book_dialog import (
     needs_password,
     shown_location,
 )
-from jdstock_desktop.ui.widgets import dialogs
 from tests.backends import PG_URL, pg_database
 
 PASSWORD = "p@ss:w/rd%中"
@@ -161,13 +160,6 @@ def test_the_real_refused_connection_is_explained() -> None:
 
 
 # -- the main window ------------------------------------------------------------------------------
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(dialogs, "show_error", lambda _p, title, text: shown.append((title, text)))
-    return shown
-
-
 @pytest.fixture
 def make_window(qtbot: QtBot) -> Callable[[Book], MainWindow]:
     def make(book: Book) -> MainWindow:

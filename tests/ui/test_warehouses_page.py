@@ -62,13 +62,6 @@ def small_book(book: Book) -> Book:
 
 
 @pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(dialogs, "show_error", lambda _p, title, text: shown.append((title, text)))
-    return shown
-
-
-@pytest.fixture
 def page(qtbot: QtBot, small_book: Book, monkeypatch: pytest.MonkeyPatch) -> WarehousesPage:
     # Teardown never blocks on a question about a forgotten draft.
     monkeypatch.setattr(pe, "ask_unsaved_priorities", lambda *_: dialogs.UnsavedChoice.DISCARD)
