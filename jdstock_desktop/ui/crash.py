@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from jdstock_desktop.config import data_dir
@@ -36,11 +36,15 @@ def log_path() -> Path:
     return data_dir() / "logs" / LOG_NAME
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CrashHandler", text)
+
+
 def crash_message(path: Path) -> str:
-    return (
-        f"程序出现意外错误，错误详情已记录到 {path}；未提交的库存修改仍保留，"
+    return _tr(
+        "程序出现意外错误，错误详情已记录到 %1；未提交的库存修改仍保留，"
         "可以继续操作并提交。如果问题反复出现，请把这个日志文件发给技术支持。"
-    )
+    ).replace("%1", str(path))
 
 
 class _Notifier(QObject):
@@ -116,7 +120,7 @@ class CrashHandler:
         try:
             box = QMessageBox(self._parent())
             box.setIcon(QMessageBox.Icon.Critical)
-            box.setWindowTitle("程序出现意外错误")
+            box.setWindowTitle(_tr("程序出现意外错误"))
             box.setText(crash_message(Path(path)))
             box.exec()
         finally:

@@ -470,254 +470,267 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
     </message>
 </context>
 <context>
+    <name>CrashHandler</name>
+    <message>
+        <location filename="../../jdstock_desktop/ui/crash.py" line="44"/>
+        <source>程序出现意外错误，错误详情已记录到 %1；未提交的库存修改仍保留，可以继续操作并提交。如果问题反复出现，请把这个日志文件发给技术支持。</source>
+        <translation>An unexpected error occurred; the details were written to %1. Your unsubmitted stock edits are kept: you can go on working and submit them. If this happens again, please send that log file to support.</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/crash.py" line="123"/>
+        <source>程序出现意外错误</source>
+        <translation>Unexpected error</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="116"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="117"/>
         <source>预警按所选日期当天结束时的库存和销量计算</source>
         <translation>Alerts are computed from stock and sales at the end of the chosen day</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="117"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="118"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="118"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="119"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="120"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="121"/>
         <source>预警规则设置…</source>
         <translation>Alert rules…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="124"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="125"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="140"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="141"/>
         <source>无货预警</source>
         <translation>Out of stock</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="141"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="142"/>
         <source>安全库存预警</source>
         <translation>Safety stock</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="142"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="143"/>
         <source>滞销预警</source>
         <translation>Slow-moving</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="143"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="144"/>
         <source>缺货占比</source>
         <translation>Out-of-stock %</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="144"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="145"/>
         <source>滞销占比</source>
         <translation>Slow-moving %</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="145"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="146"/>
         <source>库存周转天数</source>
         <translation>Turnover days</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="146"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="147"/>
         <source>呆滞库存</source>
         <translation>Dormant stock</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="165"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="166"/>
         <source>导出明细…</source>
         <translation>Export rows…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="166"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="167"/>
         <source>把下表导出为 Excel 文件（.xlsx）</source>
         <translation>Export the table below to an Excel file (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="227"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="228"/>
         <source>上柜商品 %1 个</source>
         <translation>%1 listed products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="228"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="229"/>
         <source>%1 / %2 个上柜商品</source>
         <translation>%1 / %2 listed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="232"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="233"/>
         <source>涉及 %1 个商品</source>
         <translation>%1 products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="234"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="235"/>
         <source>可用低于安全水位（商品×仓）</source>
         <translation>Available &lt; safety level</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="236"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="237"/>
         <source>周转天数超过阈值的商品</source>
         <translation>Over the turnover limit</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="238"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="239"/>
         <source>未启用滞销规则</source>
         <translation>No slow-moving rule</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="250"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="251"/>
         <source>近30天无销量</source>
         <translation>No sales in the last 30 days</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="253"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="254"/>
         <source>%1 天</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="254"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="255"/>
         <source>可用 %1 ÷ 日均销量 %2</source>
         <translation>%1 avail. ÷ %2 a day</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="258"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="259"/>
         <source>近30天无库存变动</source>
         <translation>No movement in 30 days</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="262"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="263"/>
         <source>无可用</source>
         <translation>None available</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="267"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="268"/>
         <source>无销量</source>
         <translation>No sales</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="278"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="279"/>
         <source>商品编码</source>
         <translation>Product code</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="279"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="280"/>
         <source>仓库</source>
         <translation>Warehouse</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="280"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="281"/>
         <source>可用库存</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="281"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="282"/>
         <source>日均销量</source>
         <translation>Daily sales</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="282"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="283"/>
         <source>周转天数</source>
         <translation>Turnover days</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="286"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="287"/>
         <source>安全水位</source>
         <translation>Safety level</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="292"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="293"/>
         <source>无货仓库数</source>
         <translation>Warehouses out of stock</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="293"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="294"/>
         <source>无货仓库</source>
         <translation>Out-of-stock warehouses</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="296"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="297"/>
         <source>近30天销量</source>
         <translation>Sales, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="297"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="298"/>
         <source>最后变动日期</source>
         <translation>Last movement</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="324"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="325"/>
         <source>无货预警明细</source>
         <translation>Out-of-stock alerts</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="325"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="326"/>
         <source>安全库存预警明细</source>
         <translation>Safety stock alerts</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="326"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="327"/>
         <source>滞销预警明细</source>
         <translation>Slow-moving alerts</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="327"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="328"/>
         <source>缺货商品</source>
         <translation>Products out of stock</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="328"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="329"/>
         <source>滞销商品</source>
         <translation>Slow-moving products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="329"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="330"/>
         <source>上柜商品周转天数</source>
         <translation>Turnover days of listed products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="330"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="331"/>
         <source>呆滞库存（近30天无库存变动）</source>
         <translation>Dormant stock (no movement in 30 days)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="334"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="335"/>
         <source>周转天数 %1 的商品</source>
         <translation>Products with turnover days %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="339"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="340"/>
         <source>%1：%2 行（%3）</source>
         <translation>%1: %2 rows (%3)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="385"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="389"/>
         <source>无法计算近30天预警：%1</source>
         <translation>Could not compute the alerts of the last 30 days: %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="405"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="409"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="405"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="409"/>
         <source>导出明细</source>
         <translation>Export rows</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="423"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="427"/>
         <source>已导出 %1 行到 %2</source>
         <translation>Exported %1 rows to %2</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="428"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="432"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -725,7 +738,7 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/__init__.py" line="46"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/__init__.py" line="31"/>
         <location filename="../../jdstock_desktop/ui/sheets_dialog/export_dialog.py" line="152"/>
         <source>已导出 %1 行到 %2</source>
         <translation>Exported %1 rows to %2</translation>
@@ -1085,171 +1098,171 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
     </message>
     <message>
         <location filename="../../jdstock_desktop/ui/main_window.py" line="231"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="611"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="620"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="333"/>
         <source>京东工业供应商库存账本</source>
         <translation>JD Industrial Supplier Stock Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="334"/>
         <source>账本：</source>
         <translation>Book: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="343"/>
         <source>把账本复制为一个备份文件</source>
         <translation>Copy the book into a backup file</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="345"/>
         <source>PostgreSQL 账本请由服务器管理员用 pg_dump 备份</source>
         <translation>A PostgreSQL book is backed up by the server administrator with pg_dump</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="349"/>
         <source>用一个备份文件替换当前账本（当前账本先另存一份）</source>
         <translation>Replace the current book with a backup file (the current book is saved first)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="351"/>
         <source>PostgreSQL 账本请由服务器管理员用 pg_restore 恢复</source>
         <translation>A PostgreSQL book is restored by the server administrator with pg_restore</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="380"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="394"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="389"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="403"/>
         <source>无法打开账本</source>
         <translation>Cannot open the book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="398"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="407"/>
         <source>已打开账本 %1</source>
         <translation>Opened the book %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="414"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="497"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="423"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="506"/>
         <source>服务器要求密码，请输入密码。</source>
         <translation>The server wants a password: please enter it.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="416"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="499"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="508"/>
         <source>连接失败，请检查后重试。</source>
         <translation>The connection failed: please check and try again.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="434"/>
         <source>库存账本 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</source>
         <translation>Stock books (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="434"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="443"/>
         <source>新建账本</source>
         <translation>New Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="435"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="444"/>
         <source>库存账本.sqlite3</source>
         <translation>stock-book.sqlite3</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="448"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="457"/>
         <source>文件已存在</source>
         <translation>File exists</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="449"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="458"/>
         <source>%1 已存在。请换一个文件名，或用「打开账本」打开它。</source>
         <translation>%1 already exists. Choose another file name, or open it with “Open Book”.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="458"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="467"/>
         <source>打开账本</source>
         <translation>Open Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="483"/>
         <source>（没有最近的账本）</source>
         <translation>(no recent books)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="476"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="485"/>
         <source>清除列表</source>
         <translation>Clear List</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="483"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="492"/>
         <source>找不到账本</source>
         <translation>Book not found</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="484"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="493"/>
         <source>%1 已不存在（可能被移动或删除），已从最近列表中移除。</source>
         <translation>%1 no longer exists (it may have been moved or deleted); it was removed from the recent list.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="510"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="519"/>
         <source>备份账本</source>
         <translation>Back Up Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="529"/>
         <source>不能备份到账本文件本身。</source>
         <translation>Cannot back up onto the book file itself.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="529"/>
         <source>无法备份</source>
         <translation>Cannot back up</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="522"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="531"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="522"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="531"/>
         <source>正在备份账本…</source>
         <translation>Backing up the book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="535"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="544"/>
         <source>已取消备份</source>
         <translation>Backup cancelled</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="538"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="547"/>
         <source>备份失败</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="542"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="551"/>
         <source>账本已备份到 %1</source>
         <translation>Book backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="551"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="562"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="560"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="571"/>
         <source>从备份恢复</source>
         <translation>Restore from Backup</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="565"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="574"/>
         <source>这就是当前打开的账本，无需恢复。</source>
         <translation>This is the book that is open now; there is nothing to restore.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="567"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="576"/>
         <source>无法恢复</source>
         <translation>Cannot Restore</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="572"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="581"/>
         <source>用备份 %1 替换当前账本 %2？
 
 当前账本的全部内容会被备份的内容取代。替换前，当前账本会先另存一份安全副本到 %3，恢复错了可以再用它恢复。</source>
@@ -1258,27 +1271,27 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
 Everything in the current book will be replaced by the content of the backup. Before that, a safety copy of the current book is saved in %3; if this was the wrong backup, you can restore that copy.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="590"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="599"/>
         <source>恢复失败</source>
         <translation>Restore Failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="594"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="603"/>
         <source>恢复前的账本已另存为 %1</source>
         <translation>The book as it was before the restore has been saved as %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="602"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="611"/>
         <source>已用备份 %1 恢复账本</source>
         <translation>Book restored from the backup %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="604"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="613"/>
         <source>已用备份 %1 恢复账本。</source>
         <translation>The book has been restored from the backup %1.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="612"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="621"/>
         <source>&lt;h3&gt;京东工业供应商库存账本&lt;/h3&gt;&lt;p&gt;版本 %1&lt;/p&gt;&lt;p&gt;为直接向京东工业 / 京东慧采供货的供应商库管员：记录各仓库存与流水，按覆盖范围和优先级发货，每日查看预警，填写京东的表格。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;JD Industrial Supplier Stock Book&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;For the stock clerks of suppliers selling directly to JD Industrial / JD Huicai: record the stock and ledger of every warehouse, ship by coverage and priority, check the alerts daily, and fill in JD&apos;s spreadsheets.&lt;/p&gt;</translation>
     </message>
@@ -3625,12 +3638,12 @@ It is also removed from every region&apos;s priorities; a warehouse holding stoc
 <context>
     <name>app</name>
     <message>
-        <location filename="../../jdstock_desktop/ui/app.py" line="81"/>
+        <location filename="../../jdstock_desktop/ui/app.py" line="82"/>
         <source>京东工业供应商库存账本</source>
         <translation>JD Industrial Supplier Stock Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/app.py" line="86"/>
+        <location filename="../../jdstock_desktop/ui/app.py" line="90"/>
         <source>无法打开账本</source>
         <translation>Cannot open the book</translation>
     </message>
@@ -3842,7 +3855,7 @@ It is also removed from every region&apos;s priorities; a warehouse holding stoc
         <translation>Compliance</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="73"/>
+        <location filename="../../jdstock_desktop/ui/dashboard/page.py" line="74"/>
         <source>预警看板</source>
         <translation>Alerts</translation>
     </message>
