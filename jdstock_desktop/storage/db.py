@@ -134,7 +134,8 @@ class Book:
     engine: Engine
     sessions: sessionmaker[Session]  # for reading
     operator: str
-    writes: sessionmaker[Session] | None = None  # for writing; None: the same as `sessions`
+    # For writing: on SQLite its transactions take the write lock at BEGIN. None: made from engine.
+    writes: sessionmaker[Session] | None = None
 
     def __post_init__(self) -> None:
         if self.writes is None:
