@@ -441,6 +441,9 @@ def import_orders(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
                 select(SalesOrder)
                 .options(selectinload(SalesOrder.lines))
                 .where(SalesOrder.order_no.in_(numbers[start : start + 500]))
+                # Held to the end (PostgreSQL), as ship_order and cancel_order hold theirs: a
+                # clerk cannot ship an order this sheet is cancelling, nor the other way round.
+                .with_for_update()
             )
         )
     plan = _Plan()
