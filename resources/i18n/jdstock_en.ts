@@ -1017,252 +1017,262 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="131"/>
         <source>不是 SQLite 数据库文件</source>
         <translation>Not an SQLite database file</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="84"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="133"/>
         <source>这是别的程序的数据库，不是库存账本</source>
         <translation>This is another program&apos;s database, not a stock book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="249"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="251"/>
         <source>新建账本…</source>
         <translation>New Book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="252"/>
         <source>打开账本…</source>
         <translation>Open Book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="254"/>
         <source>连接共享账本（PostgreSQL）…</source>
         <translation>Connect to Shared Book (PostgreSQL)…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="256"/>
         <source>最近的账本</source>
         <translation>Recent Books</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="260"/>
         <source>备份账本…</source>
         <translation>Back Up Book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="263"/>
         <source>从备份恢复…</source>
         <translation>Restore from Backup…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="267"/>
         <source>导入表格…</source>
         <translation>Import Sheet…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="270"/>
         <source>导出表格…</source>
         <translation>Export Sheet…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="273"/>
         <source>供应商资料…</source>
         <translation>Supplier profile…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="275"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="278"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="280"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="290"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="231"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="620"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="820"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="447"/>
+        <source>无法连接账本服务器</source>
+        <translation>Cannot reach the book&apos;s server</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="455"/>
+        <source>其他用户修改了账本，按 F5 刷新</source>
+        <translation>Another user changed the book. Press F5 to refresh.</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="528"/>
         <source>京东工业供应商库存账本</source>
         <translation>JD Industrial Supplier Stock Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="529"/>
         <source>账本：</source>
         <translation>Book: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="538"/>
         <source>把账本复制为一个备份文件</source>
         <translation>Copy the book into a backup file</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="540"/>
         <source>PostgreSQL 账本请由服务器管理员用 pg_dump 备份</source>
         <translation>A PostgreSQL book is backed up by the server administrator with pg_dump</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="544"/>
         <source>用一个备份文件替换当前账本（当前账本先另存一份）</source>
         <translation>Replace the current book with a backup file (the current book is saved first)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="546"/>
         <source>PostgreSQL 账本请由服务器管理员用 pg_restore 恢复</source>
         <translation>A PostgreSQL book is restored by the server administrator with pg_restore</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="389"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="403"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="589"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="603"/>
         <source>无法打开账本</source>
         <translation>Cannot open the book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="407"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="607"/>
         <source>已打开账本 %1</source>
         <translation>Opened the book %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="423"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="506"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="623"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="706"/>
         <source>服务器要求密码，请输入密码。</source>
         <translation>The server wants a password: please enter it.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="425"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="508"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="625"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="708"/>
         <source>连接失败，请检查后重试。</source>
         <translation>The connection failed: please check and try again.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="434"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="634"/>
         <source>库存账本 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</source>
         <translation>Stock books (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="443"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="643"/>
         <source>新建账本</source>
         <translation>New Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="444"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="644"/>
         <source>库存账本.sqlite3</source>
         <translation>stock-book.sqlite3</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="457"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="657"/>
         <source>文件已存在</source>
         <translation>File exists</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="458"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="658"/>
         <source>%1 已存在。请换一个文件名，或用「打开账本」打开它。</source>
         <translation>%1 already exists. Choose another file name, or open it with “Open Book”.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="467"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="667"/>
         <source>打开账本</source>
         <translation>Open Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="483"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="683"/>
         <source>（没有最近的账本）</source>
         <translation>(no recent books)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="685"/>
         <source>清除列表</source>
         <translation>Clear List</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="492"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="692"/>
         <source>找不到账本</source>
         <translation>Book not found</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="493"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="693"/>
         <source>%1 已不存在（可能被移动或删除），已从最近列表中移除。</source>
         <translation>%1 no longer exists (it may have been moved or deleted); it was removed from the recent list.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="519"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="719"/>
         <source>备份账本</source>
         <translation>Back Up Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="729"/>
         <source>不能备份到账本文件本身。</source>
         <translation>Cannot back up onto the book file itself.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="729"/>
         <source>无法备份</source>
         <translation>Cannot back up</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="531"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="731"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="531"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="731"/>
         <source>正在备份账本…</source>
         <translation>Backing up the book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="544"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="744"/>
         <source>已取消备份</source>
         <translation>Backup cancelled</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="747"/>
         <source>备份失败</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="751"/>
         <source>账本已备份到 %1</source>
         <translation>Book backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="560"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="571"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="760"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="771"/>
         <source>从备份恢复</source>
         <translation>Restore from Backup</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="574"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="774"/>
         <source>这就是当前打开的账本，无需恢复。</source>
         <translation>This is the book that is open now; there is nothing to restore.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="576"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="776"/>
         <source>无法恢复</source>
         <translation>Cannot Restore</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="581"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="781"/>
         <source>用备份 %1 替换当前账本 %2？
 
 当前账本的全部内容会被备份的内容取代。替换前，当前账本会先另存一份安全副本到 %3，恢复错了可以再用它恢复。</source>
@@ -1271,27 +1281,27 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
 Everything in the current book will be replaced by the content of the backup. Before that, a safety copy of the current book is saved in %3; if this was the wrong backup, you can restore that copy.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="599"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="799"/>
         <source>恢复失败</source>
         <translation>Restore Failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="603"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="803"/>
         <source>恢复前的账本已另存为 %1</source>
         <translation>The book as it was before the restore has been saved as %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="611"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="811"/>
         <source>已用备份 %1 恢复账本</source>
         <translation>Book restored from the backup %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="613"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="813"/>
         <source>已用备份 %1 恢复账本。</source>
         <translation>The book has been restored from the backup %1.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="621"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="821"/>
         <source>&lt;h3&gt;京东工业供应商库存账本&lt;/h3&gt;&lt;p&gt;版本 %1&lt;/p&gt;&lt;p&gt;为直接向京东工业 / 京东慧采供货的供应商库管员：记录各仓库存与流水，按覆盖范围和优先级发货，每日查看预警，填写京东的表格。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;JD Industrial Supplier Stock Book&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;For the stock clerks of suppliers selling directly to JD Industrial / JD Huicai: record the stock and ledger of every warehouse, ship by coverage and priority, check the alerts daily, and fill in JD&apos;s spreadsheets.&lt;/p&gt;</translation>
     </message>
