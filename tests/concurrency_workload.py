@@ -40,12 +40,10 @@ from jdstock_desktop.services.orders import (
     ship_order,
 )
 from jdstock_desktop.services.stock import StockEdit, check_book, submit_stock_changes
-from jdstock_desktop.services.warehouses import create_warehouse, set_priorities
 from jdstock_desktop.storage.db import Book, open_book
 from jdstock_desktop.storage.models import OrderLine, Product, SalesOrder, Stock, Warehouse
+from tests.helpers import SHANGHAI, SHENZHEN, south_and_east
 
-SHENZHEN = ("广东省", "深圳市", "南山区", "粤海街道")
-SHANGHAI = ("上海市", "上海市", "浦东新区", "张江镇")
 WAREHOUSES = ("华南仓", "华东仓")
 SPOT_SKUS = ("S1", "S2", "S3", "S4")
 FUTURES_SKU = "F1"
@@ -67,9 +65,7 @@ def set_up(url: str, rounds: int) -> dict[Cell, int]:
     """The book every clerk starts from; returns its on-hand stock per cell."""
     book = open_book(url, operator="准备")
     try:
-        create_warehouse(book, "华南仓", SHENZHEN, "科技园路1号")
-        create_warehouse(book, "华东仓", SHANGHAI, "张江路2号")
-        set_priorities(book, ("广东省",), [("华南仓", 1), ("华东仓", 2)])
+        south_and_east(book)
         with book.transaction() as s:
             for code in SPOT_SKUS:
                 s.add(Product(code=code, name=f"扳手{code}", listed=True, spot_hours=24))

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
+from jdstock_desktop.services.warehouses import create_warehouse, set_priorities
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import Product, Warehouse
 
 NOW = dt.datetime(2026, 11, 27, 9, 0, 0)
+SHENZHEN = ("广东省", "深圳市", "南山区", "粤海街道")
+SHANGHAI = ("上海市", "上海市", "浦东新区", "张江镇")
+
+
+def south_and_east(book: Book) -> None:
+    """华南仓 (Shenzhen) and 华东仓 (Shanghai); Guangdong's list is 华南仓 then 华东仓, the
+    national warehouse always last: the two-warehouse book of the order tests."""
+    create_warehouse(book, "华南仓", SHENZHEN, "科技园路1号")
+    create_warehouse(book, "华东仓", SHANGHAI, "张江路2号")
+    set_priorities(book, ("广东省",), [("华南仓", 1), ("华东仓", 2)])
 
 
 def add_warehouse(book: Book, name: str, region_code: str = "31", *, paused: bool = False) -> int:

@@ -21,22 +21,20 @@ from jdstock_desktop.services.orders import create_order, get_order, ship_order
 from jdstock_desktop.services.sheet_export import export_sheet
 from jdstock_desktop.services.sheet_import import ImportReport, import_rows, import_sheet
 from jdstock_desktop.services.stock import StockEdit, submit_stock_changes
-from jdstock_desktop.services.warehouses import create_warehouse, set_priorities
+from jdstock_desktop.services.warehouses import set_priorities
 from jdstock_desktop.sheets.forms import ORDERS
 from jdstock_desktop.sheets.reader import SheetRow
 from jdstock_desktop.storage.db import Book, open_book
 from jdstock_desktop.storage.models import LedgerEntry, SalesOrder
-from tests.helpers import add_product
-from tests.services.test_orders import SHENZHEN, order_rows, stock
+from tests.helpers import SHENZHEN, add_product, south_and_east
+from tests.services.test_orders import order_rows, stock
 
 T0 = dt.datetime(2026, 3, 2, 10, 0, 0)
 
 
 def make_shop(path: Path | str) -> Book:
     book = open_book(path)
-    create_warehouse(book, "华南仓", SHENZHEN, "科技园路1号")
-    create_warehouse(book, "华东仓", ("上海市", "上海市", "浦东新区", "张江镇"), "张江路2号")
-    set_priorities(book, ("广东省",), [("华南仓", 1), ("华东仓", 2)])
+    south_and_east(book)
     add_product(book, "A1", spot_hours=24)
     add_product(book, "B1", spot_hours=24)
     add_product(book, "F1", spot_hours=24, preorder=True, futures_quota=5, futures_hours=168)

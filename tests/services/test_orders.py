@@ -32,22 +32,17 @@ from jdstock_desktop.services.orders import (
 )
 from jdstock_desktop.services.routing import route_in
 from jdstock_desktop.services.stock import StockEdit, submit_stock_changes
-from jdstock_desktop.services.warehouses import create_warehouse, set_priorities
 from jdstock_desktop.storage.db import Book, open_book
 from jdstock_desktop.storage.models import LedgerEntry, OrderLine, SalesOrder, Stock, Warehouse
-from tests.helpers import add_product
+from tests.helpers import SHENZHEN, add_product, south_and_east
 
-SHENZHEN = ("广东省", "深圳市", "南山区", "粤海街道")
-SHANGHAI = ("上海市", "上海市", "浦东新区", "张江镇")
 T0 = dt.datetime(2026, 3, 2, 10, 0, 0)
 
 
 @pytest.fixture
 def shop(book_url: str) -> Iterator[Book]:
     book = open_book(book_url)
-    create_warehouse(book, "华南仓", SHENZHEN, "科技园路1号")
-    create_warehouse(book, "华东仓", SHANGHAI, "张江路2号")
-    set_priorities(book, ("广东省",), [("华南仓", 1), ("华东仓", 2)])
+    south_and_east(book)
     add_product(book, "A1", spot_hours=24, weight_kg=2, length_cm=10, width_cm=20, height_cm=30)
     add_product(book, "B1", spot_hours=24)
     add_product(book, "F1", spot_hours=24, preorder=True, futures_quota=5, futures_hours=168)

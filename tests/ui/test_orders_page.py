@@ -30,7 +30,6 @@ from jdstock_desktop.services.orders import (
     ship_order,
 )
 from jdstock_desktop.services.stock import StockEdit, submit_stock_changes
-from jdstock_desktop.services.warehouses import create_warehouse, set_priorities
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import LedgerEntry, Product, SalesOrder, Stock, Warehouse
 from jdstock_desktop.ui import main_window as mw
@@ -49,10 +48,8 @@ from jdstock_desktop.ui.orders.new_order import (
 from jdstock_desktop.ui.orders.ship import ShipDialog
 from jdstock_desktop.ui.products import ProductsPage
 from jdstock_desktop.ui.widgets import dialogs
-from tests.helpers import add_product
+from tests.helpers import SHENZHEN, add_product, south_and_east
 
-SHENZHEN = ("广东省", "深圳市", "南山区", "粤海街道")
-SHANGHAI = ("上海市", "上海市", "浦东新区", "张江镇")
 T0 = dt.datetime(2026, 3, 2, 10, 0, 0)
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -60,9 +57,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 @pytest.fixture
 def shop(book: Book) -> Book:
-    create_warehouse(book, "华南仓", SHENZHEN, "科技园路1号")
-    create_warehouse(book, "华东仓", SHANGHAI, "张江路2号")
-    set_priorities(book, ("广东省",), [("华南仓", 1), ("华东仓", 2)])
+    south_and_east(book)
     add_product(
         book,
         "A1",
