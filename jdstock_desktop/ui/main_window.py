@@ -6,15 +6,13 @@ import datetime as dt
 import logging
 import os
 import sqlite3
-import time
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialog,
     QFileDialog,
@@ -27,7 +25,6 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QSizePolicy,
     QStackedWidget,
-    QTableView,
     QWidget,
 )
 from sqlalchemy import URL
@@ -35,10 +32,10 @@ from sqlalchemy import URL
 from jdstock_desktop import __version__
 from jdstock_desktop.errors import BadInput
 from jdstock_desktop.services.backup import backup_dir, book_problem, restore_book
-from jdstock_desktop.services.book_stamp import BookStamp, book_stamp
 from jdstock_desktop.services.summary import book_counts
 from jdstock_desktop.storage.db import Book, open_book
 from jdstock_desktop.ui import profile_dialog, settings, settings_dialog, sheets_dialog
+from jdstock_desktop.ui.book_watch import BookWatch
 from jdstock_desktop.ui.pages import PAGES
 from jdstock_desktop.ui.shared_book_dialog import (
     SharedBookDialog,
@@ -47,57 +44,11 @@ from jdstock_desktop.ui.shared_book_dialog import (
     shown_location,
 )
 from jdstock_desktop.ui.widgets import dialogs
-from jdstock_desktop.ui.widgets.page import Page
 
 log = logging.getLogger(__name__)
 
 STATUS_TIMEOUT_MS = 10_000
 BOOK_LABEL_WIDTH = 320  # px; longer paths are elided in the middle, whole in the tooltip
-# Other clerks' changes: the book's stamp (about 25 ms at 100,000 SKUs) is compared this often,
-# and when the window is activated, but not more often than every few seconds.
-STAMP_INTERVAL_MS = 15_000
-STAMP_MIN_GAP_S = 3.0
-# After the book could not be reached: retry this much later (a server that does not answer
-# holds the GUI thread up to the connection timeout, so not every 15 s).
-STAMP_RETRY_MS = 60_000
-# A page is reloaded under the clerk only after this long without a key press, click or wheel
-# turn in the window: a reload of a 100,000-SKU grid takes ~0.4 s, never mid-scroll or mid-typing.
-IDLE_BEFORE_RELOAD_S = 10.0
-INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel})
-
-# Where the pages keep edits that are not in the book yet (their can_leave() asks the clerk,
-# this only looks): the stock grid's staged cells, the product form, a priority-list draft.
-# A page may instead define has_unsaved_edits().
-UNSAVED_PROBES = (("model", "staged_count"), ("form", "dirty"), ("coverage_tab", "editor", "dirty"))
-
-
-def _probe(page: QWidget, path: tuple[str, ...]) -> object:
-    value: object = page
-    for name in path:
-        value = getattr(value, name, None)
-        if value is None:
-            return None
-    return value
-
-
-def has_unsaved_edits(page: QWidget) -> bool:
-    """Whether `page` holds edits not yet in the book (or a cell being typed), without asking.
-
-    A page that can keep the clerk (its own can_leave) but has none of the known places is
-    taken to have some: it is then never reloaded under the clerk's hands."""
-    probe = getattr(page, "has_unsaved_edits", None)
-    if callable(probe):
-        return bool(probe())
-    found = [value for path in UNSAVED_PROBES if (value := _probe(page, path)) is not None]
-    if any(bool(value) for value in found):
-        return True
-    if any(
-        view.state() == QAbstractItemView.State.EditingState
-        for view in page.findChildren(QAbstractItemView)
-    ):
-        return True
-    own_can_leave = getattr(type(page), "can_leave", Page.can_leave) is not Page.can_leave
-    return own_can_leave and not found
 
 
 def book_location(book: Book) -> str:
@@ -186,22 +137,7 @@ class MainWindow(QMainWindow):
         self.book = book
         self.pages: list[QWidget] = []
         self._stale: set[int] = set()
-        # Other clerks' changes: the stamp the window's pages are up to date with (None: not
-        # known, e.g. the server could not be reached), the page shown with older data because
-        # it held staged edits, and the persistent status notice about either.
-        self._stamp: BookStamp | None = None
-        self._behind: int | None = None
-        self._notice = ""
-        self._offline = False
-        self._check_due = 0.0  # time.monotonic() before which activation does not check
-        self._last_input = 0.0  # time.monotonic() of the clerk's last key, click or wheel here
-        self._activated = False  # the check running now was started by a window activation
-        self._stamp_timer = QTimer(self)
-        self._stamp_timer.setInterval(STAMP_INTERVAL_MS)
-        self._stamp_timer.timeout.connect(self.check_book_changes)
-        app = QApplication.instance()
-        if app is not None:  # sees the clerk's input in every child widget (eventFilter)
-            app.installEventFilter(self)
+        self.watch = BookWatch(self)  # other clerks' changes
 
         self.nav = QListWidget()
         self.nav.setFixedWidth(120)
@@ -239,10 +175,10 @@ class MainWindow(QMainWindow):
         self.resize(1280, 780)
         page = settings.restore_window(self)
         self._build_pages()
-        self._take_stamp()  # before the first page loads: a change meanwhile shows next time
+        self.watch.take_stamp()  # before the first page loads: a change meanwhile shows next time
         self.show_page(page if 0 <= page < len(self.pages) else 0)
         self._book_opened()
-        self._stamp_timer.start()
+        self.watch.start()
 
     # -- menus ----------------------------------------------------------------------------------
     def _action(
@@ -351,11 +287,8 @@ class MainWindow(QMainWindow):
         if index != current and not self._can_leave(self.pages[current]):
             self._sync_nav(current)
             return False
-        if index != current and self._behind == current:
-            # Left with its edits settled: it shows the book's current data when shown again.
-            self._stale.add(current)
-            self._behind = None
-            self._clear_notice()
+        if index != current and self.watch.page_left(current):
+            self._stale.add(current)  # shown behind the book: reloads when shown again
         self.stack.setCurrentIndex(index)
         self._sync_nav(index)
         if index in self._stale:
@@ -384,10 +317,14 @@ class MainWindow(QMainWindow):
         others = [p for p in self.pages if p is not current]
         return all(self._can_leave(p) for p in ([current] if current else []) + others)
 
+    def mark_stale(self, keep: int) -> None:
+        """Every page but `keep` reloads when next shown."""
+        self._stale = set(range(len(self.pages))) - {keep}
+
     def _page_changed_book(self, index: int) -> None:
-        self._stale = set(range(len(self.pages))) - {index}
+        self.mark_stale(keep=index)
         self._update_counts()
-        self._take_stamp()  # the window's own change is no news to it
+        self.watch.take_stamp()  # the window's own change is no news to it
 
     def reload_after_book_change(self) -> None:
         """The book changed under every page (an import): all are stale, the shown one reloads."""
@@ -398,151 +335,14 @@ class MainWindow(QMainWindow):
         """Every page's staged edits settled (submitted or discarded) or none: the clerk agreed."""
         return self._can_leave_all()
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, *, stays: bool = False) -> None:
+        """A page message in the status bar; gone after a while unless it `stays`."""
         self.message_label.setText(text)
         self.message_label.setToolTip(text)
-        self._message_timer.start(STATUS_TIMEOUT_MS)
-
-    # -- other clerks' changes ------------------------------------------------------------------
-    def _take_stamp(self) -> None:
-        try:
-            self._stamp = book_stamp(self.book)
-        except Exception:  # the server is gone: the next check that reaches it resyncs
-            log.warning("could not read the book's stamp", exc_info=True)
-            self._stamp = None
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.WindowActivate and time.monotonic() >= self._check_due:
-            # After the activation is handled: a dialog that just closed is gone by then.
-            QTimer.singleShot(0, self, self._check_on_activation)
-        return super().event(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT_EVENTS:
-            self._last_input = time.monotonic()
-        return super().eventFilter(watched, event)
-
-    def _check_on_activation(self) -> None:
-        """The clerk came back to the window: a good moment to bring the page up to date."""
-        self._activated = True
-        try:
-            self.check_book_changes()
-        finally:
-            self._activated = False
-
-    def _clerk_is_busy(self) -> bool:
-        return not self._activated and time.monotonic() - self._last_input < IDLE_BEFORE_RELOAD_S
-
-    def _interaction_open(self) -> bool:
-        """A dialog, menu or popup is open: nothing may change under it."""
-        if QApplication.activeModalWidget() is not None:
-            return True
-        if QApplication.activePopupWidget() is not None:
-            return True
-        return any(d.isVisible() for d in self.findChildren(QDialog))
-
-    def check_book_changes(self) -> None:
-        """Timer and activation slot: notice what other clerks changed since the window's
-        pages were last brought up to date. Never raises: Qt would only print it."""
-        if not self.pages or self._interaction_open():
-            return  # the next tick looks again
-        try:
-            stamp = book_stamp(self.book)
-        except Exception:
-            self._connection_lost()
-            return
-        if self._offline:
-            self._offline = False
-            self._stamp_timer.setInterval(STAMP_INTERVAL_MS)
-            self._clear_notice()
-        self._check_due = time.monotonic() + STAMP_MIN_GAP_S
-        if stamp != self._stamp:
-            self._stamp = stamp
-            self._book_changed_elsewhere()
-        elif self._behind is not None:
-            self._catch_up()
-
-    def _connection_lost(self) -> None:
-        log.warning("could not read the book's stamp", exc_info=True)
-        self._stamp = None  # whatever happened meanwhile: resync once it answers again
-        self._check_due = time.monotonic() + STAMP_RETRY_MS / 1000
-        self._stamp_timer.setInterval(STAMP_RETRY_MS)
-        if not self._offline:
-            self._offline = True
-            self._show_notice(self.tr("无法连接账本服务器"))
-
-    def _book_changed_elsewhere(self) -> None:
-        current = self.stack.currentIndex()
-        self._stale = set(range(len(self.pages))) - {current}
-        self._update_counts_quietly()
-        if has_unsaved_edits(self.pages[current]):
-            self._behind = current
-            self._show_notice(self.tr("其他用户修改了账本，按 F5 刷新"))
+        if stays:
+            self._message_timer.stop()
         else:
-            self._behind = current  # _catch_up reloads it and clears the notice
-            self._catch_up()
-
-    def _catch_up(self) -> None:
-        """The page shown with older data: reload it once it holds no edits of the clerk's."""
-        index = self._behind
-        if index is None or index != self.stack.currentIndex():
-            return
-        page = self.pages[index]
-        if has_unsaved_edits(page) or self._clerk_is_busy():
-            if not self.message_label.text():  # another message took the place and ran out
-                self._show_notice(self.tr("其他用户修改了账本，按 F5 刷新"))
-            return
-        try:
-            self._reload_keeping_view(page)
-        except Exception:  # e.g. the server went away between the stamp and the reload
-            self._connection_lost()
-            return
-        self._behind = None
-        self._clear_notice()
-
-    @staticmethod
-    def _reload_keeping_view(page: QWidget) -> None:
-        """refresh() the page; its tables keep their scroll position and, when the reload lost
-        it, their current cell (pages that keep their selection themselves keep theirs)."""
-        kept = []
-        for view in page.findChildren(QAbstractItemView):
-            if view.isVisible():
-                current = view.currentIndex()
-                vbar, hbar = view.verticalScrollBar(), view.horizontalScrollBar()
-                kept.append((view, current.row(), current.column(), vbar.value(), hbar.value()))
-        page.refresh()  # type: ignore[attr-defined]
-        for view, row, column, y, x in kept:
-            model = view.model()
-            if (
-                isinstance(view, QTableView)
-                and model is not None
-                and row >= 0
-                and not view.currentIndex().isValid()
-                and row < model.rowCount()
-                and column < model.columnCount()
-            ):
-                view.setCurrentIndex(model.index(row, max(column, 0)))
-            view.verticalScrollBar().setValue(y)
-            view.horizontalScrollBar().setValue(x)
-
-    def _update_counts_quietly(self) -> None:
-        try:
-            self._update_counts()
-        except Exception:
-            log.warning("could not count the book", exc_info=True)
-
-    def _show_notice(self, text: str) -> None:
-        """A status message that stays until what it says is settled."""
-        self._notice = text
-        self._message_timer.stop()
-        self.message_label.setText(text)
-        self.message_label.setToolTip(text)
-
-    def _clear_notice(self) -> None:
-        if self._notice and self.message_label.text() == self._notice:
-            self.message_label.clear()
-            self.message_label.setToolTip("")
-        self._notice = ""
+            self._message_timer.start(STATUS_TIMEOUT_MS)
 
     # -- the open book --------------------------------------------------------------------------
     def _book_opened(self) -> None:
@@ -577,6 +377,12 @@ class MainWindow(QMainWindow):
         counts = book_counts(self.book)
         self.counts_label.setText(counts.text())
 
+    def update_counts_quietly(self) -> None:
+        try:
+            self._update_counts()
+        except Exception:
+            log.warning("could not count the book", exc_info=True)
+
     def set_book(self, book: Book) -> None:
         """Show another book: the pages are built anew for it, the old one is closed."""
         old = self.book
@@ -590,11 +396,7 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(False)
         self.book = book
         self._build_pages()
-        self._behind = None
-        self._offline = False
-        self._clear_notice()
-        self._stamp_timer.setInterval(STAMP_INTERVAL_MS)
-        self._take_stamp()
+        self.watch.reset()
         self.show_page(min(index, len(self.pages) - 1))
         self._book_opened()
         if old is not book:
@@ -856,5 +658,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         settings.save_window(self, self.stack.currentIndex())
-        self._stamp_timer.stop()
+        self.watch.stop()
         event.accept()

@@ -1017,262 +1017,263 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="131"/>
-        <source>不是 SQLite 数据库文件</source>
-        <translation>Not an SQLite database file</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="133"/>
-        <source>这是别的程序的数据库，不是库存账本</source>
-        <translation>This is another program&apos;s database, not a stock book</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="249"/>
-        <source>文件(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="251"/>
-        <source>新建账本…</source>
-        <translation>New Book…</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="252"/>
-        <source>打开账本…</source>
-        <translation>Open Book…</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="254"/>
-        <source>连接共享账本（PostgreSQL）…</source>
-        <translation>Connect to Shared Book (PostgreSQL)…</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="256"/>
-        <source>最近的账本</source>
-        <translation>Recent Books</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="260"/>
-        <source>备份账本…</source>
-        <translation>Back Up Book…</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="263"/>
-        <source>从备份恢复…</source>
-        <translation>Restore from Backup…</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="267"/>
-        <source>导入表格…</source>
-        <translation>Import Sheet…</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="270"/>
-        <source>导出表格…</source>
-        <translation>Export Sheet…</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="273"/>
-        <source>供应商资料…</source>
-        <translation>Supplier profile…</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="275"/>
-        <source>设置…</source>
-        <translation>Settings…</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="278"/>
-        <source>退出</source>
-        <translation>Exit</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="280"/>
-        <source>页面(&amp;P)</source>
-        <translation>&amp;Pages</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="290"/>
-        <source>帮助(&amp;H)</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="291"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="820"/>
-        <source>关于</source>
-        <translation>About</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="447"/>
+        <location filename="../../jdstock_desktop/ui/book_watch.py" line="209"/>
         <source>无法连接账本服务器</source>
         <translation>Cannot reach the book&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="455"/>
+        <location filename="../../jdstock_desktop/ui/book_watch.py" line="217"/>
+        <location filename="../../jdstock_desktop/ui/book_watch.py" line="229"/>
         <source>其他用户修改了账本，按 F5 刷新</source>
         <translation>Another user changed the book. Press F5 to refresh.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="528"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="86"/>
+        <source>不是 SQLite 数据库文件</source>
+        <translation>Not an SQLite database file</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="88"/>
+        <source>这是别的程序的数据库，不是库存账本</source>
+        <translation>This is another program&apos;s database, not a stock book</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="194"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="196"/>
+        <source>新建账本…</source>
+        <translation>New Book…</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="197"/>
+        <source>打开账本…</source>
+        <translation>Open Book…</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="199"/>
+        <source>连接共享账本（PostgreSQL）…</source>
+        <translation>Connect to Shared Book (PostgreSQL)…</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="201"/>
+        <source>最近的账本</source>
+        <translation>Recent Books</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="205"/>
+        <source>备份账本…</source>
+        <translation>Back Up Book…</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="208"/>
+        <source>从备份恢复…</source>
+        <translation>Restore from Backup…</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="212"/>
+        <source>导入表格…</source>
+        <translation>Import Sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="215"/>
+        <source>导出表格…</source>
+        <translation>Export Sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="218"/>
+        <source>供应商资料…</source>
+        <translation>Supplier profile…</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="220"/>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="223"/>
+        <source>退出</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="225"/>
+        <source>页面(&amp;P)</source>
+        <translation>&amp;Pages</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="235"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="647"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="353"/>
         <source>京东工业供应商库存账本</source>
         <translation>JD Industrial Supplier Stock Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="354"/>
         <source>账本：</source>
         <translation>Book: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="538"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="363"/>
         <source>把账本复制为一个备份文件</source>
         <translation>Copy the book into a backup file</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="540"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="365"/>
         <source>PostgreSQL 账本请由服务器管理员用 pg_dump 备份</source>
         <translation>A PostgreSQL book is backed up by the server administrator with pg_dump</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="544"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="369"/>
         <source>用一个备份文件替换当前账本（当前账本先另存一份）</source>
         <translation>Replace the current book with a backup file (the current book is saved first)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="546"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="371"/>
         <source>PostgreSQL 账本请由服务器管理员用 pg_restore 恢复</source>
         <translation>A PostgreSQL book is restored by the server administrator with pg_restore</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="589"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="603"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="416"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="430"/>
         <source>无法打开账本</source>
         <translation>Cannot open the book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="607"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="434"/>
         <source>已打开账本 %1</source>
         <translation>Opened the book %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="623"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="706"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="450"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="533"/>
         <source>服务器要求密码，请输入密码。</source>
         <translation>The server wants a password: please enter it.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="625"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="708"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="452"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="535"/>
         <source>连接失败，请检查后重试。</source>
         <translation>The connection failed: please check and try again.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="634"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="461"/>
         <source>库存账本 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</source>
         <translation>Stock books (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="643"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="470"/>
         <source>新建账本</source>
         <translation>New Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="644"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="471"/>
         <source>库存账本.sqlite3</source>
         <translation>stock-book.sqlite3</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="657"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="484"/>
         <source>文件已存在</source>
         <translation>File exists</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="658"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="485"/>
         <source>%1 已存在。请换一个文件名，或用「打开账本」打开它。</source>
         <translation>%1 already exists. Choose another file name, or open it with “Open Book”.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="667"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="494"/>
         <source>打开账本</source>
         <translation>Open Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="683"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="510"/>
         <source>（没有最近的账本）</source>
         <translation>(no recent books)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="685"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="512"/>
         <source>清除列表</source>
         <translation>Clear List</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="692"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="519"/>
         <source>找不到账本</source>
         <translation>Book not found</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="693"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="520"/>
         <source>%1 已不存在（可能被移动或删除），已从最近列表中移除。</source>
         <translation>%1 no longer exists (it may have been moved or deleted); it was removed from the recent list.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="719"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="546"/>
         <source>备份账本</source>
         <translation>Back Up Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="729"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="556"/>
         <source>不能备份到账本文件本身。</source>
         <translation>Cannot back up onto the book file itself.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="729"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="556"/>
         <source>无法备份</source>
         <translation>Cannot back up</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="731"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="558"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="731"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="558"/>
         <source>正在备份账本…</source>
         <translation>Backing up the book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="744"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="571"/>
         <source>已取消备份</source>
         <translation>Backup cancelled</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="747"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="574"/>
         <source>备份失败</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="751"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="578"/>
         <source>账本已备份到 %1</source>
         <translation>Book backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="760"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="771"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="587"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="598"/>
         <source>从备份恢复</source>
         <translation>Restore from Backup</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="774"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="601"/>
         <source>这就是当前打开的账本，无需恢复。</source>
         <translation>This is the book that is open now; there is nothing to restore.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="776"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="603"/>
         <source>无法恢复</source>
         <translation>Cannot Restore</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="781"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="608"/>
         <source>用备份 %1 替换当前账本 %2？
 
 当前账本的全部内容会被备份的内容取代。替换前，当前账本会先另存一份安全副本到 %3，恢复错了可以再用它恢复。</source>
@@ -1281,27 +1282,27 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
 Everything in the current book will be replaced by the content of the backup. Before that, a safety copy of the current book is saved in %3; if this was the wrong backup, you can restore that copy.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="799"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="626"/>
         <source>恢复失败</source>
         <translation>Restore Failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="803"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="630"/>
         <source>恢复前的账本已另存为 %1</source>
         <translation>The book as it was before the restore has been saved as %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="811"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="638"/>
         <source>已用备份 %1 恢复账本</source>
         <translation>Book restored from the backup %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="813"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="640"/>
         <source>已用备份 %1 恢复账本。</source>
         <translation>The book has been restored from the backup %1.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="821"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="648"/>
         <source>&lt;h3&gt;京东工业供应商库存账本&lt;/h3&gt;&lt;p&gt;版本 %1&lt;/p&gt;&lt;p&gt;为直接向京东工业 / 京东慧采供货的供应商库管员：记录各仓库存与流水，按覆盖范围和优先级发货，每日查看预警，填写京东的表格。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;JD Industrial Supplier Stock Book&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;For the stock clerks of suppliers selling directly to JD Industrial / JD Huicai: record the stock and ledger of every warehouse, ship by coverage and priority, check the alerts daily, and fill in JD&apos;s spreadsheets.&lt;/p&gt;</translation>
     </message>
@@ -2416,14 +2417,14 @@ Everything in the current book will be replaced by the content of the backup. Be
     <message>
         <location filename="../../jdstock_desktop/ui/products/page.py" line="165"/>
         <location filename="../../jdstock_desktop/ui/products/page.py" line="192"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="459"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="462"/>
         <source>上柜</source>
         <translation>Listed</translation>
     </message>
     <message>
         <location filename="../../jdstock_desktop/ui/products/page.py" line="167"/>
         <location filename="../../jdstock_desktop/ui/products/page.py" line="192"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="459"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="462"/>
         <source>下柜</source>
         <translation>Delisted</translation>
     </message>
@@ -2504,72 +2505,72 @@ Everything in the current book will be replaced by the content of the backup. Be
         <translation>product “%1”</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="400"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="403"/>
         <source>新商品：填写商品编码和名称后保存（Ctrl+S）</source>
         <translation>New product: fill in the code and name, then save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="416"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="419"/>
         <source>商品已被他人修改</source>
         <translation>Product changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="417"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="420"/>
         <source>保存未完成：商品已被他人修改</source>
         <translation>Not saved: the product was changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="422"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="425"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="423"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="426"/>
         <source>本次没有写入任何数据，您填写的内容仍然保留。</source>
         <translation>Nothing was written this time; what you entered is kept.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="425"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="428"/>
         <source>保存失败：</source>
         <translation>Save failed: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="432"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="435"/>
         <source>已保存商品「%1」</source>
         <translation>Saved product “%1”</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="434"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="437"/>
         <source>；注意：</source>
         <translation>; note: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="442"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="445"/>
         <source>请先在表格中选中商品</source>
         <translation>Select products in the table first</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="451"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="454"/>
         <source>上柜失败</source>
         <translation>Listing failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="451"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="454"/>
         <source>下柜失败</source>
         <translation>Delisting failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="452"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="455"/>
         <source>没有修改任何商品。</source>
         <translation>No product was changed.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="461"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="464"/>
         <source>已%1 %2 个商品</source>
         <translation>%1: %2 products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="463"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="466"/>
         <source>选中的商品已经是%1状态</source>
         <translation>The selected products are already “%1”</translation>
     </message>
@@ -2945,305 +2946,305 @@ Everything in the current book will be replaced by the content of the backup. Be
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="71"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="72"/>
         <source>直接输入数字或从 Excel 粘贴（Ctrl+V）修改现货库存；修改以黄色标出，提交（Ctrl+S）后才写入账本。双击单元格查看库存流水。</source>
         <translation>Type numbers or paste from Excel (Ctrl+V) to change stock on hand; changes show in yellow and are written to the book only when submitted (Ctrl+S). Double-click a cell for its stock ledger.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="89"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="90"/>
         <source>搜索商品编码或名称（Ctrl+F）</source>
         <translation>Search product code or name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="100"/>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="208"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="101"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="209"/>
         <source>全部类目</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="102"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="103"/>
         <source>上柜</source>
         <translation>Listed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="102"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="103"/>
         <source>下柜</source>
         <translation>Delisted</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="102"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="103"/>
         <source>全部上柜状态</source>
         <translation>Any listing</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="104"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="105"/>
         <source>全部库存</source>
         <translation>All stock</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="104"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="105"/>
         <source>无货</source>
         <translation>Out of stock</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="104"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="105"/>
         <source>未设库存</source>
         <translation>No stock set</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="106"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="107"/>
         <source>无货：在某个启用的仓库可用库存 ≤ 0；未设库存：任何仓库都还没有库存记录</source>
         <translation>Out of stock: available ≤ 0 in some enabled warehouse; No stock set: no warehouse has a stock record yet</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="117"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="118"/>
         <source>类目</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="141"/>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="298"/>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="530"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="142"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="299"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="531"/>
         <source>提交库存变更</source>
         <translation>Submit stock changes</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="142"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="143"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="146"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="147"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="147"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="148"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="153"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="154"/>
         <source>撤销：</source>
         <translation>Undo: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="156"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="157"/>
         <source>重做：</source>
         <translation>Redo: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="158"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="159"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="159"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="160"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="160"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="161"/>
         <source>向下填充</source>
         <translation>Fill down</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="161"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="162"/>
         <source>库存流水</source>
         <translation>Stock ledger</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="162"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="163"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="163"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="164"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="208"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="209"/>
         <source>（未填类目）</source>
         <translation>(no category)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="283"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="284"/>
         <source>显示 %1 / %2 个商品</source>
         <translation>Showing %1 / %2 products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="296"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="297"/>
         <source>提交库存变更（%1）</source>
         <translation>Submit stock changes (%1)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="301"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="302"/>
         <source>待提交 %1 处修改</source>
         <translation>%1 changes to submit</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="346"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="347"/>
         <source>已复制 %1 个单元格</source>
         <translation>Copied %1 cells</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="352"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="353"/>
         <source>剪贴板中没有可粘贴的内容</source>
         <translation>Nothing to paste on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="355"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="356"/>
         <source>请先选中要粘贴到的起始单元格</source>
         <translation>Select the cell to paste into first</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="363"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="364"/>
         <source>粘贴 %1 个单元格</source>
         <translation>Paste %1 cells</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="370"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="371"/>
         <source>已暂存 %1 处修改（粘贴），提交后写入账本</source>
         <translation>Staged %1 changes (paste); submitting writes them to the book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="385"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="386"/>
         <source>%1：%2，未粘贴任何内容</source>
         <translation>%1: %2; nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="402"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="403"/>
         <source>粘贴区域有 %1 行，但从当前行往下只有 %2 行，未粘贴任何内容</source>
         <translation>The pasted block has %1 rows but only %2 rows are left from the current row down; nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="408"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="409"/>
         <source>粘贴区域有 %1 列，只能粘贴到仓库列，未粘贴任何内容</source>
         <translation>The pasted block has %1 columns; pasting goes into warehouse columns only; nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="437"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="438"/>
         <source>选中的区域没有仓库列，未粘贴任何内容</source>
         <translation>The selection has no warehouse column; nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="458"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="459"/>
         <source>请选中一列仓库单元格（首格为要填充的数量）</source>
         <translation>Select warehouse cells in one column (the first holds the quantity to fill)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="462"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="463"/>
         <source>向下填充 %1 个单元格</source>
         <translation>Fill down %1 cells</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="467"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="468"/>
         <source>已暂存 %1 处修改（向下填充）</source>
         <translation>Staged %1 changes (fill down)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="480"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="481"/>
         <source>请先选中一个商品</source>
         <translation>Select a product first</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="531"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="532"/>
         <source>将以下 %1 处库存修改写入账本。一次提交：全部成功，或全部不写入。</source>
         <translation>Write the following %1 stock changes to the book. One submission: all succeed, or nothing is written.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="535"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="536"/>
         <source>商品编码</source>
         <translation>Product code</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="536"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="537"/>
         <source>商品名称</source>
         <translation>Product name</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="537"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="538"/>
         <source>仓库</source>
         <translation>Warehouse</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="538"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="539"/>
         <source>原现货</source>
         <translation>Old on hand</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="539"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="540"/>
         <source>新现货</source>
         <translation>New on hand</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="540"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="541"/>
         <source>变动</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="543"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="544"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="553"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="554"/>
         <source>没有待提交的库存修改</source>
         <translation>No stock changes to submit</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="566"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="567"/>
         <source>提交失败</source>
         <translation>Submit failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="567"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="568"/>
         <source>本次提交没有写入任何数据，您的修改仍然保留。</source>
         <translation>This submission wrote nothing; your changes are kept.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="572"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="573"/>
         <source>已提交 %1 处库存修改，写入 %2 行库存流水</source>
         <translation>Submitted %1 stock changes, %2 ledger rows written</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="586"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="587"/>
         <source>无记录</source>
         <translation>no record</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="588"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="589"/>
         <source>%1 @ %2：当前现货 %3（您修改时为 %4），您要改为 %5</source>
         <translation>%1 @ %2: on hand now %3 (it was %4 when you edited), you set %5</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="598"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="599"/>
         <source>……另有 %1 处</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="601"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="602"/>
         <source>以下库存在您修改期间已被他人改动，本次提交没有写入任何数据：</source>
         <translation>This stock was changed by someone else while you were editing; this submission wrote nothing:</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="605"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="606"/>
         <source>您的修改仍然保留（黄色）。表格已显示当前数量，核对后可再次提交（Ctrl+S）。</source>
         <translation>Your changes are kept (yellow). The table shows the current quantities; check them and submit again (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="606"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="607"/>
         <source>库存已被他人修改</source>
         <translation>Stock changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="607"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="608"/>
         <source>提交未完成：库存已被他人修改</source>
         <translation>Not submitted: the stock was changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="627"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="633"/>
         <source>已放弃 %1 处未提交的修改</source>
         <translation>Discarded %1 unsubmitted changes</translation>
     </message>
@@ -3880,7 +3881,7 @@ It is also removed from every region&apos;s priorities; a warehouse holding stoc
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="48"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="49"/>
         <source>库存</source>
         <translation>Stock</translation>
     </message>

@@ -17,8 +17,10 @@ from sqlalchemy.exc import OperationalError
 from jdstock_desktop.services.stock import StockEdit, submit_stock_changes
 from jdstock_desktop.services.warehouses import update_warehouse
 from jdstock_desktop.storage.db import Book, open_book
+from jdstock_desktop.ui import book_watch as bw
 from jdstock_desktop.ui import main_window as mw
-from jdstock_desktop.ui.main_window import MainWindow, has_unsaved_edits
+from jdstock_desktop.ui.book_watch import has_unsaved_edits
+from jdstock_desktop.ui.main_window import MainWindow
 from jdstock_desktop.ui.stock import StockPage
 from jdstock_desktop.ui.widgets import dialogs
 from jdstock_desktop.ui.widgets.page import Page
@@ -115,11 +117,11 @@ def test_another_clerks_change_reloads_the_shown_page_and_marks_the_others_stale
     assert isinstance(other, CountingPage)
     row, column = cell(page, "P002", "华东仓")
     page.view.setCurrentIndex(page.model.index(row, column))
-    window.check_book_changes()
+    window.watch.check()
     assert window._stale == {1}  # nothing changed: the hidden page was never loaded anyway
 
     submit_stock_changes(theirs, [StockEdit("P001", "华东仓", 8)])
-    window.check_book_changes()
+    window.watch.check()
 
     assert shown(page, "P001", "华东仓") == "8"  # reloaded quietly
     assert window.message_label.text() == ""
@@ -133,7 +135,7 @@ def test_another_clerks_change_reloads_the_shown_page_and_marks_the_others_stale
     # Back on the stock page, a change to a warehouse is noticed as well (the other page too).
     window.show_page(0)
     update_warehouse(theirs, "华南仓", new_name="华南一仓")
-    window.check_book_changes()
+    window.watch.check()
     assert any(wh.name == "华南一仓" for wh in page.model.grid.warehouses)
     assert window._stale == {1}
 
@@ -148,7 +150,7 @@ def test_staged_edits_are_never_reloaded_the_clerk_is_told_instead(
     assert has_unsaved_edits(page)
 
     submit_stock_changes(theirs, [StockEdit("P001", "华东仓", 8)])
-    window.check_book_changes()
+    window.watch.check()
 
     assert loads == []
     assert page.model.staged_count == 1
@@ -157,13 +159,13 @@ def test_staged_edits_are_never_reloaded_the_clerk_is_told_instead(
     assert not window._message_timer.isActive()  # it stays…
     window.show_message("已复制 1 个单元格")  # …and comes back after another message is gone
     window._message_timer.timeout.emit()
-    window.check_book_changes()
+    window.watch.check()
     assert window.message_label.text() == NOTICE
     assert loads == []
 
     # Once the staged edit is settled (here discarded), the page catches up by itself.
     page.model.discard()
-    window.check_book_changes()
+    window.watch.check()
     assert loads == [1]
     assert shown(page, "P001", "华东仓") == "8"
     assert window.message_label.text() == ""
@@ -176,7 +178,7 @@ def test_leaving_a_page_behind_the_book_reloads_it_when_shown_again(
     row, column = cell(page, "P002", "华东仓")
     page.model.setData(page.model.index(row, column), "6")
     submit_stock_changes(theirs, [StockEdit("P001", "华东仓", 8)])
-    window.check_book_changes()
+    window.watch.check()
     assert window.message_label.text() == NOTICE
 
     qtbot.keyClick(window, Qt.Key.Key_2, CTRL)  # asks; the clerk discards
@@ -197,7 +199,7 @@ def test_the_windows_own_submission_raises_no_notice(
     qtbot.keyClick(page.view, Qt.Key.Key_S, CTRL)
     loads = count_loads(page, monkeypatch)
 
-    window.check_book_changes()
+    window.watch.check()
 
     assert loads == []
     assert window.message_label.text() == "已提交 1 处库存修改，写入 1 行库存流水"
@@ -211,10 +213,10 @@ def test_an_open_dialog_puts_the_check_off(
     dialog = QDialog(window)
     dialog.show()
     submit_stock_changes(theirs, [StockEdit("P001", "华东仓", 8)])
-    window.check_book_changes()
+    window.watch.check()
     assert loads == []
     dialog.close()
-    window.check_book_changes()
+    window.watch.check()
     assert loads == [1]
 
 
@@ -227,22 +229,22 @@ def test_an_unreachable_book_is_said_once_and_tried_again(
     def gone(_book: Book) -> object:
         raise OperationalError("SELECT", {}, Exception("server closed the connection"))
 
-    real = mw.book_stamp
-    monkeypatch.setattr(mw, "book_stamp", gone)
-    window.check_book_changes()
+    real = bw.book_stamp
+    monkeypatch.setattr(bw, "book_stamp", gone)
+    window.watch.check()
     assert window.message_label.text() == OFFLINE
-    assert window._stamp_timer.interval() == mw.STAMP_RETRY_MS
+    assert window.watch.timer.interval() == bw.STAMP_RETRY_MS
     window.message_label.clear()
-    window.check_book_changes()
+    window.watch.check()
     assert window.message_label.text() == ""  # said once, not at every try
 
-    monkeypatch.setattr(mw, "book_stamp", real)
+    monkeypatch.setattr(bw, "book_stamp", real)
     submit_stock_changes(theirs, [StockEdit("P001", "华东仓", 8)])
     window.message_label.setText(OFFLINE)
-    window.check_book_changes()
+    window.watch.check()
     assert loads == [1]  # whatever happened while away: the shown page is reloaded
     assert window.message_label.text() == ""
-    assert window._stamp_timer.interval() == mw.STAMP_INTERVAL_MS
+    assert window.watch.timer.interval() == bw.STAMP_INTERVAL_MS
 
 
 def test_activating_the_window_checks_but_not_more_often_than_every_few_seconds(
@@ -250,7 +252,7 @@ def test_activating_the_window_checks_but_not_more_often_than_every_few_seconds(
 ) -> None:
     page = stock_page(window)
     loads = count_loads(page, monkeypatch)
-    window._check_due = 0.0
+    window.watch._check_due = 0.0
     submit_stock_changes(theirs, [StockEdit("P001", "华东仓", 8)])
     QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
     qtbot.waitUntil(lambda: loads == [1])
@@ -259,7 +261,7 @@ def test_activating_the_window_checks_but_not_more_often_than_every_few_seconds(
     QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
     QApplication.processEvents()  # where the deferred check would run
     assert loads == [1]
-    window.check_book_changes()  # the timer is not held back
+    window.watch.check()  # the timer is not held back
     assert loads == [1, 1]
 
 
@@ -284,16 +286,16 @@ def test_a_clerk_at_work_is_not_reloaded_under_until_idle_or_back_in_the_window(
     qtbot.keyClick(page.view, Qt.Key.Key_Down)  # scrolling through the grid just now
     submit_stock_changes(theirs, [StockEdit("P001", "华东仓", 8)])
 
-    window.check_book_changes()  # the 15-s tick
+    window.watch.check()  # the 15-s tick
     assert loads == []
     assert window.message_label.text() == NOTICE
 
-    window._last_input -= mw.IDLE_BEFORE_RELOAD_S + 1  # ten quiet seconds later
-    window.check_book_changes()
+    window.watch._last_input -= bw.IDLE_BEFORE_RELOAD_S + 1  # ten quiet seconds later
+    window.watch.check()
     assert loads == [1] and shown(page, "P001", "华东仓") == "8"
     assert window.message_label.text() == ""
 
     qtbot.keyClick(page.view, Qt.Key.Key_Down)
     submit_stock_changes(theirs, [StockEdit("P001", "华东仓", 9)])
-    window._check_on_activation()  # busy a moment ago, but coming back to the window
+    window.watch._check_on_activation()  # busy a moment ago, but coming back to the window
     assert loads == [1, 1] and shown(page, "P001", "华东仓") == "9"

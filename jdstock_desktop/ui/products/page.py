@@ -378,6 +378,9 @@ class ProductsPage(Page):
             return True
         return False
 
+    def has_unsaved_edits(self) -> bool:
+        return self.form.dirty
+
     def can_leave(self) -> bool:
         return self._resolve_unsaved()
 

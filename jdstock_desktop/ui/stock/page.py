@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QDialog,
@@ -607,6 +608,11 @@ class StockPage(Page):
         self.status_message.emit(self.tr("提交未完成：库存已被他人修改"))
 
     # -- leaving --------------------------------------------------------------------------------
+    def has_unsaved_edits(self) -> bool:
+        """Staged cells, or a cell being typed in."""
+        editing = self.view.state() == QAbstractItemView.State.EditingState
+        return bool(self.model.staged_count) or editing
+
     def can_leave(self) -> bool:
         self.view.commit_open_editor()
         count = self.model.staged_count

@@ -69,5 +69,9 @@ class WarehousesPage(Page):
         self._load_coverage()
         self.book_changed.emit()
 
+    def has_unsaved_edits(self) -> bool:
+        """An unsaved priority-list draft."""
+        return self.coverage_tab.editor.dirty
+
     def can_leave(self) -> bool:
         return self.coverage_tab.can_leave()

@@ -32,3 +32,10 @@ class Page(QWidget):
     def can_leave(self) -> bool:
         """False keeps the clerk on this page (e.g. unsubmitted edits they chose to keep)."""
         return True
+
+    def has_unsaved_edits(self) -> bool:
+        """Whether the page holds edits not yet in the book, without asking the clerk (it is
+        then not reloaded under them when another clerk changed the book). A page that
+        overrides can_leave() should override this too: ui.book_watch otherwise takes it to
+        have some."""
+        return False
