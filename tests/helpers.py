@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+import openpyxl
 
 from jdstock_desktop.services.warehouses import create_warehouse, set_priorities
 from jdstock_desktop.storage.db import Book
@@ -44,3 +47,15 @@ def add_product(book: Book, code: str, **kw: object) -> int:
         s.add(p)
         s.flush()
         return p.id
+
+
+def write_xlsx(path: Path, title: str, rows: list[list[object]]) -> Path:
+    """A plain workbook of one sheet `title` holding `rows`, as a clerk's hand-made file."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = title
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path

@@ -9,23 +9,13 @@ import openpyxl
 import pytest
 
 from jdstock_desktop.cli import main
+from tests.helpers import write_xlsx
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     rc = main(list(args))
     out, err = capsys.readouterr()
     return rc, out, err
-
-
-def write_xlsx(path: Path, title: str, rows: list[list[object]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = title
-    for r in rows:
-        ws.append(r)
-    wb.save(path)
-    return path
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pytest
 from sqlalchemy import func, select
 
@@ -14,18 +13,7 @@ from jdstock_desktop.services.stock import StockEdit, submit_stock_changes
 from jdstock_desktop.sheets.forms import LEDGER, PRODUCTS, REGIONAL_STOCK
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import LedgerEntry, Product, Stock
-from tests.helpers import add_product, add_warehouse
-
-
-def xlsx(path: Path, title: str, rows: list[list[object]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = title
-    for r in rows:
-        ws.append(r)
-    wb.save(path)
-    return path
+from tests.helpers import add_product, add_warehouse, write_xlsx
 
 
 def snapshot(book: Book) -> tuple[object, ...]:
@@ -63,7 +51,7 @@ CASES: dict[str, tuple[list[list[object]], list[str]]] = {
 @pytest.mark.parametrize("case", list(CASES))
 def test_bad_stock_sheet_changes_nothing(stocked: Book, tmp_path: Path, case: str) -> None:
     rows, expected = CASES[case]
-    path = xlsx(tmp_path / "bad.xlsx", "分区库存", rows)
+    path = write_xlsx(tmp_path / "bad.xlsx", "分区库存", rows)
     before = snapshot(stocked)
     with pytest.raises(SheetErrors) as err:
         import_sheet(stocked, REGIONAL_STOCK, path)
@@ -88,7 +76,7 @@ def test_empty_file_and_not_an_xlsx(stocked: Book, tmp_path: Path) -> None:
 
 
 def test_ledger_row_that_would_go_negative_is_refused_whole(stocked: Book, tmp_path: Path) -> None:
-    path = xlsx(
+    path = write_xlsx(
         tmp_path / "flow.xlsx",
         "库存流水",
         [
@@ -107,7 +95,7 @@ def test_ledger_row_that_would_go_negative_is_refused_whole(stocked: Book, tmp_p
 def test_product_sheet_with_a_bad_choice_creates_no_product(book: Book, tmp_path: Path) -> None:
     head = [c.header for c in PRODUCTS.columns]
     row = ["N1", "", "新品", "", "", "", "", "", "", "个", 1, 2, "在售", 24, "", "否", 0]
-    path = xlsx(tmp_path / "p.xlsx", "商品", [head, row])
+    path = write_xlsx(tmp_path / "p.xlsx", "商品", [head, row])
     with pytest.raises(SheetErrors) as err:
         import_sheet(book, PRODUCTS, path)
     assert "上柜状态" in str(err.value) and "在售" in str(err.value)

@@ -26,7 +26,7 @@ from jdstock_desktop.sheets.keyvalue import check_form, write_annotated_form_cop
 from jdstock_desktop.sheets.onboarding_forms import SUPPLIER_FORM
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import LedgerEntry, Product, Stock
-from tests.helpers import add_product, add_warehouse
+from tests.helpers import add_product, add_warehouse, write_xlsx
 
 HEAD = ["商品编码", "仓库名称", "现货库存"]
 TIME_LIMIT = 10.0  # seconds: a bomb that is expanded instead of refused would take far longer
@@ -116,17 +116,6 @@ def raw_xlsx(path: Path, sheets: dict[str, str], shared_strings: str | None = No
     return path
 
 
-def openpyxl_xlsx(path: Path, rows: list[list[object]], title: str = "分区库存") -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = title
-    for r in rows:
-        ws.append(r)
-    wb.save(path)
-    return path
-
-
 # --- the book ------------------------------------------------------------------------------------
 
 
@@ -189,7 +178,7 @@ BROKEN = "无法打开：不是有效的 Excel 文件（.xlsx），或文件已�
 
 
 def test_truncated_zip(stocked: Book, tmp_path: Path) -> None:
-    good = openpyxl_xlsx(tmp_path / "good.xlsx", [HEAD, ["A1", "华东仓", 3]])
+    good = write_xlsx(tmp_path / "good.xlsx", "分区库存", [HEAD, ["A1", "华东仓", 3]])
     data = good.read_bytes()
     for cut in (len(data) // 2, len(data) - 30, 100):
         path = tmp_path / f"truncated{cut}.xlsx"
@@ -356,7 +345,9 @@ def test_formula_without_a_cached_value_is_a_clear_problem(stocked: Book, tmp_pa
 
 
 def test_openpyxl_formula_is_never_taken_for_a_number(stocked: Book, tmp_path: Path) -> None:
-    path = openpyxl_xlsx(tmp_path / "formula-openpyxl.xlsx", [HEAD, ["A1", "华东仓", "=1+2"]])
+    path = write_xlsx(
+        tmp_path / "formula-openpyxl.xlsx", "分区库存", [HEAD, ["A1", "华东仓", "=1+2"]]
+    )
     refused(stocked, path, tmp_path, "第 2 行", "现货库存")
 
 
@@ -367,16 +358,18 @@ def test_formula_error_value_is_a_clear_problem(stocked: Book, tmp_path: Path) -
 
 
 def test_dates_where_numbers_belong(stocked: Book, tmp_path: Path) -> None:
-    as_text = openpyxl_xlsx(tmp_path / "date-text.xlsx", [HEAD, ["A1", "华东仓", "2026-11-27"]])
+    as_text = write_xlsx(
+        tmp_path / "date-text.xlsx", "分区库存", [HEAD, ["A1", "华东仓", "2026-11-27"]]
+    )
     refused(stocked, as_text, tmp_path, "第 2 行", "现货库存", "2026-11-27")
-    as_date = openpyxl_xlsx(
-        tmp_path / "date-cell.xlsx", [HEAD, ["A1", "华东仓", dt.datetime(2026, 11, 27)]]
+    as_date = write_xlsx(
+        tmp_path / "date-cell.xlsx", "分区库存", [HEAD, ["A1", "华东仓", dt.datetime(2026, 11, 27)]]
     )
     refused(stocked, as_date, tmp_path, "第 2 行", "现货库存")
 
 
 def test_numbers_typed_as_text_import(stocked: Book, tmp_path: Path) -> None:
-    path = openpyxl_xlsx(tmp_path / "text-number.xlsx", [HEAD, ["A1", "华东仓", " 12 "]])
+    path = write_xlsx(tmp_path / "text-number.xlsx", "分区库存", [HEAD, ["A1", "华东仓", " 12 "]])
     assert imported_on_hand(stocked, path) == 12
 
 
@@ -461,7 +454,7 @@ def test_too_large_once_unpacked(
     stocked: Book, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The bound on the whole, lowered so that an ordinary small file stands for a huge one."""
-    path = openpyxl_xlsx(tmp_path / "ordinary.xlsx", [HEAD, ["A1", "华东仓", 3]])
+    path = write_xlsx(tmp_path / "ordinary.xlsx", "分区库存", [HEAD, ["A1", "华东仓", 3]])
     assert imported_on_hand(stocked, path) == 3
     monkeypatch.setattr(reader, "MAX_UNPACKED_BYTES", 4096)
     refused(stocked, path, tmp_path, BOMB, "文件解压后过大", "上限 0.0 MB")
