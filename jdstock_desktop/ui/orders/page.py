@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QKeySequence, QTextDocument
+from PySide6.QtGui import QKeySequence, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +45,6 @@ from jdstock_desktop.ui.orders.new_order import NewOrderDialog
 from jdstock_desktop.ui.orders.ship import ShipDialog
 from jdstock_desktop.ui.products.shortcuts import PageKeys
 from jdstock_desktop.ui.widgets import dialogs
-from jdstock_desktop.ui.widgets.actions import page_action
 from jdstock_desktop.ui.widgets.page import Page
 from jdstock_desktop.ui.widgets.rows_model import RowsTableModel
 
@@ -160,14 +158,6 @@ class OrdersPage(Page):
         self._show_detail(None)
 
     # -- building -------------------------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
-    ) -> QAction:
-        return page_action(self, text, slot, *shortcuts)
-
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
         self.new_action = self._action(self.tr("新建订单"), self.new_order, "Ctrl+N")

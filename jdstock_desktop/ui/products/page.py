@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -39,7 +37,6 @@ from jdstock_desktop.ui.products.form import ProductForm
 from jdstock_desktop.ui.products.model import COLUMNS, ProductTableModel
 from jdstock_desktop.ui.products.shortcuts import PageKeys
 from jdstock_desktop.ui.widgets import dialogs
-from jdstock_desktop.ui.widgets.actions import page_action
 from jdstock_desktop.ui.widgets.page import Page
 
 LISTING_CHOICES: tuple[bool | None, ...] = (None, True, False)
@@ -149,14 +146,6 @@ class ProductsPage(Page):
         self._update_actions()
 
     # -- building -------------------------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
-    ) -> QAction:
-        return page_action(self, text, slot, *shortcuts)
-
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
         self.new_action = self._action(self.tr("新建商品"), self.new_product, "Ctrl+N")

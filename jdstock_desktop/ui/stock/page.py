@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
@@ -36,7 +34,6 @@ from jdstock_desktop.ui.stock.model import StagedChange, StagingRefused, StockGr
 from jdstock_desktop.ui.stock.tsv import QuantityError, format_tsv, parse_quantity, parse_tsv
 from jdstock_desktop.ui.stock.view import StockTableView
 from jdstock_desktop.ui.widgets import dialogs
-from jdstock_desktop.ui.widgets.actions import page_action
 from jdstock_desktop.ui.widgets.page import Page
 
 # The choices of the listing and alert boxes, by index.
@@ -128,14 +125,6 @@ class StockPage(Page):
         self.search.textChanged.connect(self.apply_filter)
         for box in (self.category_box, self.listing_box, self.alert_box):
             box.currentIndexChanged.connect(self.apply_filter)
-
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
-    ) -> QAction:
-        return page_action(self, text, slot, *shortcuts)
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from jdstock_desktop.storage.db import Book
+from jdstock_desktop.ui.widgets.actions import page_action
 
 
 class Page(QWidget):
@@ -28,6 +32,15 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Reload from the book; called when the page is shown after the book changed."""
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
+    ) -> QAction:
+        """An action of this page for its toolbar and the window's menu (page_action)."""
+        return page_action(self, text, slot, *shortcuts)
 
     def can_leave(self) -> bool:
         """False keeps the clerk on this page (e.g. unsubmitted edits they chose to keep)."""
