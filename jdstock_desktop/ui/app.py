@@ -17,7 +17,7 @@ from jdstock_desktop.ui.crash import install_crash_handler
 from jdstock_desktop.ui.main_window import MainWindow
 from jdstock_desktop.ui.settings import APPLICATION, ORGANIZATION
 from jdstock_desktop.ui.settings_dialog import CHINESE, ENGLISH, operator_name, ui_language
-from jdstock_desktop.ui.shared_book_dialog import connection_problem, shown_location
+from jdstock_desktop.ui.shared_book_dialog import open_failure_text
 
 log = logging.getLogger(__name__)
 
@@ -84,9 +84,7 @@ def run_gui(db: str | Path | None = None, argv: list[str] | None = None) -> int:
     try:
         book = open_gui_book(db)
     except Exception as e:  # a bad --db must end in a message box, not a silent exit
-        where = shown_location(str(db)) if db else ""  # never the password of a --db URL
-        problem = connection_problem(e) if db and "://" in str(db) else None
-        body = "\n\n".join(t for t in (where, problem, str(e)) if t)
+        body = open_failure_text(str(db or ""), e)  # never the password of a --db URL
         QMessageBox.critical(None, _tr("无法打开账本"), body)
         return 1
     window = MainWindow(book)

@@ -39,8 +39,8 @@ from jdstock_desktop.ui.book_watch import BookWatch
 from jdstock_desktop.ui.pages import PAGES
 from jdstock_desktop.ui.shared_book_dialog import (
     SharedBookDialog,
-    connection_problem,
     needs_password,
+    open_failure_text,
     shown_location,
 )
 from jdstock_desktop.ui.widgets import dialogs
@@ -424,10 +424,8 @@ class MainWindow(QMainWindow):
             QApplication.restoreOverrideCursor()
             if ask_password and needs_password(e):
                 return Opening.NEEDS_PASSWORD
-            # The driver's message is English; a line of Chinese above it says what to check.
-            problem = connection_problem(e) if "://" in location else None
-            details = f"{problem}\n\n{e}" if problem else str(e)
-            dialogs.show_error(self, self.tr("无法打开账本"), f"{shown}\n\n{details}")
+            text = open_failure_text(location, e)
+            dialogs.show_error(self, self.tr("无法打开账本"), text)
             return Opening.FAILED
         QApplication.restoreOverrideCursor()
         self.set_book(book)

@@ -108,6 +108,13 @@ def connection_problem(error: BaseException) -> str | None:
     return None
 
 
+def open_failure_text(location: str, error: BaseException) -> str:
+    """What the clerk reads when a book did not open: where (never with a password), for a
+    server book a line of Chinese saying what to check, then the driver's own message."""
+    problem = connection_problem(error) if "://" in location else None
+    return "\n\n".join(t for t in (shown_location(location), problem, str(error)) if t)
+
+
 class SharedBookDialog(QDialog):
     """Asks where the shared book is; url() is what MainWindow opens."""
 
