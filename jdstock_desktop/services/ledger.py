@@ -31,6 +31,12 @@ class _Cell:
     dirty: bool = False
 
 
+def _check_version(cell: _Cell, expected: int | None, where: str) -> None:
+    """Conflict when the clerk's value was read at another version (None: no check)."""
+    if expected is not None and cell.version != expected:
+        raise Conflict(f"{where}：该库存已被他人修改（当前现货库存 {cell.on_hand}），请刷新后重试")
+
+
 class LedgerWriter:
     def __init__(self, session: Session, operator: str, now: dt.datetime | None = None) -> None:
         self.session = session
@@ -140,10 +146,7 @@ class LedgerWriter:
         expected_version: int | None = None,
     ) -> None:
         cell = self._cell(pair)
-        if expected_version is not None and cell.version != expected_version:
-            raise Conflict(
-                f"{where}：该库存已被他人修改（当前现货库存 {cell.on_hand}），请刷新后重试"
-            )
+        _check_version(cell, expected_version, where)
         before = cell.on_hand
         cell.on_hand, cell.reserved = apply_change(
             cell.on_hand, cell.reserved, delta, reserved_delta, where=where
@@ -181,10 +184,7 @@ class LedgerWriter:
         A pair that does not exist yet gets a row even for 0: setting a quantity creates the pair.
         """
         cell = self._cell(pair)
-        if expected_version is not None and cell.version != expected_version:
-            raise Conflict(
-                f"{where}：该库存已被他人修改（当前现货库存 {cell.on_hand}），请刷新后重试"
-            )
+        _check_version(cell, expected_version, where)
         if cell.on_hand == target and (cell.dirty or not cell.is_new):
             return False
         self.change(pair, target - cell.on_hand, kind, where=where, note=note)
