@@ -42,7 +42,7 @@ from jdstock_desktop.services.orders import (
 from jdstock_desktop.services.stock import StockEdit, check_book, submit_stock_changes
 from jdstock_desktop.storage.db import Book, open_book
 from jdstock_desktop.storage.models import OrderLine, Product, SalesOrder, Stock, Warehouse
-from tests.helpers import SHANGHAI, SHENZHEN, south_and_east
+from tests.helpers import SHANGHAI, SHENZHEN, on_hand_by_cell, south_and_east
 
 WAREHOUSES = ("华南仓", "华东仓")
 SPOT_SKUS = ("S1", "S2", "S3", "S4")
@@ -84,19 +84,9 @@ def set_up(url: str, rounds: int) -> dict[Cell, int]:
         submit_stock_changes(book, [StockEdit(sku, wh, n) for (sku, wh), n in cells.items()])
         for r in range(rounds):  # one open order per round for the ship-or-cancel race
             create_order(book, shared_order(r), T0, "共享客户", SHENZHEN, "", [("S1", 1)])
-        return stock_on_hand(book)
+        return on_hand_by_cell(book)
     finally:
         book.close()
-
-
-def stock_on_hand(book: Book) -> dict[Cell, int]:
-    with book.read() as s:
-        rows = s.execute(
-            select(Product.code, Warehouse.name, Stock.on_hand)
-            .join(Product, Product.id == Stock.product_id)
-            .join(Warehouse, Warehouse.id == Stock.warehouse_id)
-        )
-        return {(code, wh): n for code, wh, n in rows}
 
 
 def read_cell(book: Book, cell: Cell) -> tuple[int, int, int]:
@@ -266,7 +256,7 @@ def run(url: str, clerks: int, rounds: int) -> Outcome:
         moved.update(rep.moved)
     book = open_book(url)
     try:
-        after = stock_on_hand(book)
+        after = on_hand_by_cell(book)
         lost = [
             f"{cell}: 账上 {after.get(cell)}，应为 {before.get(cell, 0) + moved[cell]}"
             for cell in sorted(set(after) | set(before) | set(moved))

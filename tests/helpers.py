@@ -6,10 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+from sqlalchemy import select
 
 from jdstock_desktop.services.warehouses import create_warehouse, set_priorities
 from jdstock_desktop.storage.db import Book
-from jdstock_desktop.storage.models import Product, Warehouse
+from jdstock_desktop.storage.models import Product, Stock, Warehouse
 
 NOW = dt.datetime(2026, 11, 27, 9, 0, 0)
 SHENZHEN = ("广东省", "深圳市", "南山区", "粤海街道")
@@ -59,3 +60,14 @@ def write_xlsx(path: Path, title: str, rows: list[list[object]]) -> Path:
         ws.append(r)
     wb.save(path)
     return path
+
+
+def on_hand_by_cell(book: Book) -> dict[tuple[str, str], int]:
+    """On-hand stock of every (SKU code, warehouse name) that has a stock row."""
+    with book.read() as s:
+        rows = s.execute(
+            select(Product.code, Warehouse.name, Stock.on_hand)
+            .join(Product, Product.id == Stock.product_id)
+            .join(Warehouse, Warehouse.id == Stock.warehouse_id)
+        )
+        return {(code, wh): qty for code, wh, qty in rows}

@@ -38,8 +38,8 @@ from jdstock_desktop.sheets.onboarding_forms import (
     SUPPLIER_FORM,
 )
 from jdstock_desktop.storage.db import Book, open_book
-from jdstock_desktop.storage.models import CategoryStandard, LedgerEntry, Product, Stock, Warehouse
-from tests.helpers import add_product, add_warehouse
+from jdstock_desktop.storage.models import CategoryStandard, LedgerEntry, Product, Warehouse
+from tests.helpers import add_product, add_warehouse, on_hand_by_cell
 from tests.services.test_supplier_profile import writes
 from tests.sheets.test_keyvalue import PROFILE, texts
 
@@ -97,16 +97,6 @@ def products(book: Book) -> dict[str, dict[str, object]]:
                 k: v.normalize() if isinstance(v, Decimal) else v for k, v in row.items()
             }
     return out
-
-
-def stock(book: Book) -> dict[tuple[str, str], int]:
-    with book.read() as s:
-        rows = s.execute(
-            select(Product.code, Warehouse.name, Stock.on_hand)
-            .join(Product, Product.id == Stock.product_id)
-            .join(Warehouse, Warehouse.id == Stock.warehouse_id)
-        )
-        return {(c, w): q for c, w, q in rows}
 
 
 def set_stock(book: Book, code: str, warehouse: str, qty: int) -> None:
@@ -241,8 +231,8 @@ def test_import_creates_and_updates_by_code(shop: Book, tmp_path: Path) -> None:
     assert got["A001"]["jd_price"] == Decimal("13.8")
     assert got["B001"]["tax_rate"] == 9 and got["B001"]["listed"] is True
     assert got["B002"]["spot_hours"] == 48 and got["B002"]["listed"] is False
-    assert stock(shop)[("B001", "上海仓")] == 20
-    assert stock(shop)[("A001", "上海仓")] == 30
+    assert on_hand_by_cell(shop)[("B001", "上海仓")] == 20
+    assert on_hand_by_cell(shop)[("A001", "上海仓")] == 30
     with shop.read() as s:
         [entry] = s.scalars(select(LedgerEntry).join(Product).where(Product.code == "B001")).all()
     assert (entry.kind, entry.delta, entry.qty_after) == ("import", 20, 20)
@@ -455,7 +445,7 @@ def test_any_products_survive_export_and_import(items: list[dict[str, object]]) 
             report = forms_io.import_any(dst, NEW, path)
             assert report.created == len(items)
             assert products(dst) == products(src)
-            assert stock(dst) == stock(src)
+            assert on_hand_by_cell(dst) == on_hand_by_cell(src)
         finally:
             src.close()
             dst.close()
@@ -494,7 +484,7 @@ def test_files_resaved_by_libreoffice_import_identically(shop: Book, tmp_path: P
         capture_output=True,
         timeout=240,
     )
-    before_products, before_stock = products(shop), stock(shop)
+    before_products, before_stock = products(shop), on_hand_by_cell(shop)
     before_profile = get_profile(shop)
     for name, stem in names.items():
         path = resaved / f"{stem}.xlsx"
@@ -502,7 +492,7 @@ def test_files_resaved_by_libreoffice_import_identically(shop: Book, tmp_path: P
         with writes(shop) as seen:
             report = forms_io.import_any(shop, name, path)
         assert seen == [] and not report.changed, (name, report.details[:5])
-    assert products(shop) == before_products and stock(shop) == before_stock
+    assert products(shop) == before_products and on_hand_by_cell(shop) == before_stock
     assert get_profile(shop) == before_profile
     # And into an empty book: the same SKUs and the same seeded stock.
     other = open_book(tmp_path / "other.sqlite3")
@@ -512,7 +502,7 @@ def test_files_resaved_by_libreoffice_import_identically(shop: Book, tmp_path: P
         forms_io.import_any(other, NEW, resaved / "new.xlsx")
         forms_io.import_any(other, SUPPLIER_FORM.name, resaved / "supplier.xlsx")
         assert products(other) == before_products
-        assert stock(other) == {("A001", "广州仓"): 50}
+        assert on_hand_by_cell(other) == {("A001", "广州仓"): 50}
         assert get_profile(other).editable(SUPPLIER_FORM) == before_profile.editable(SUPPLIER_FORM)
     finally:
         other.close()

@@ -18,14 +18,14 @@ from jdstock_desktop.sheets.forms import PRODUCTS, REGIONAL_STOCK
 from jdstock_desktop.sheets.reader import read_sheet
 from jdstock_desktop.sheets.writer import write_sheet
 from jdstock_desktop.storage.db import Book
-from jdstock_desktop.storage.models import LedgerEntry, Product, Stock, Warehouse
+from jdstock_desktop.storage.models import LedgerEntry
 from jdstock_desktop.ui.main_window import MainWindow
 from jdstock_desktop.ui.sheets_dialog import ExportDialog, ImportDialog, jobs
 from jdstock_desktop.ui.sheets_dialog import plan as planning
 from jdstock_desktop.ui.sheets_dialog.import_dialog import ERRORS, PREVIEW
 from jdstock_desktop.ui.sheets_dialog.jobs import Cancelled, Job, Step
 from jdstock_desktop.ui.widgets import dialogs
-from tests.helpers import add_product, add_warehouse
+from tests.helpers import add_product, add_warehouse, on_hand_by_cell
 
 
 @pytest.fixture
@@ -48,16 +48,6 @@ ROW_P001: dict[str, object] = {"sku": "P001", "warehouse": "华东仓", "on_hand
 def stock_file(path: Path, rows: Sequence[Mapping[str, object]]) -> Path:
     write_sheet(path, REGIONAL_STOCK, rows)
     return path
-
-
-def on_hand(book: Book) -> dict[tuple[str, str], int]:
-    with book.read() as s:
-        rows = s.execute(
-            select(Product.code, Warehouse.name, Stock.on_hand)
-            .join(Product, Product.id == Stock.product_id)
-            .join(Warehouse, Warehouse.id == Stock.warehouse_id)
-        )
-        return {(code, wh): qty for code, wh, qty in rows}
 
 
 def ledger_rows(book: Book) -> int:
@@ -115,7 +105,7 @@ def test_a_bad_cell_shows_its_row_and_nothing_is_written(
     assert "十二" in str(problems[0][3])
     assert "发现 2 处错误，未写入任何数据" in import_dialog.errors_label.text()
     assert not import_dialog.confirm_button.isEnabled()
-    assert on_hand(stock_book) == {} and ledger_rows(stock_book) == 0
+    assert on_hand_by_cell(stock_book) == {} and ledger_rows(stock_book) == 0
 
     annotated = tmp_path / "库存-错误批注.xlsx"
     choose_file(monkeypatch, "getSaveFileName", annotated)
@@ -151,12 +141,12 @@ def test_a_good_file_previews_then_imports(
         "P002 @ 华东仓：新建 12",
     ]
     assert import_dialog.details_note.text() == "共 2 条变化。"
-    assert on_hand(stock_book) == {}  # the preview wrote nothing
+    assert on_hand_by_cell(stock_book) == {}  # the preview wrote nothing
     assert import_dialog.confirm_button.isEnabled()
 
     with qtbot.waitSignal(import_dialog.book_changed, timeout=20_000):
         qtbot.mouseClick(import_dialog.confirm_button, Qt.MouseButton.LeftButton)
-    assert on_hand(stock_book) == {("P001", "华东仓"): 5, ("P002", "华东仓"): 12}
+    assert on_hand_by_cell(stock_book) == {("P001", "华东仓"): 5, ("P002", "华东仓"): 12}
     assert ledger_rows(stock_book) == 2
     assert import_dialog.summary_label.text().startswith("已导入：")
     assert not import_dialog.confirm_button.isEnabled()  # not twice
@@ -242,7 +232,7 @@ def test_cancelling_the_check_writes_nothing(
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert import_dialog.errors_label.text() == "已取消检查，未写入任何数据。"
     assert not import_dialog.confirm_button.isEnabled()
-    assert on_hand(stock_book) == {} and import_dialog.progress is None
+    assert on_hand_by_cell(stock_book) == {} and import_dialog.progress is None
 
 
 def test_export_dialog_writes_the_chosen_sheet(
@@ -366,7 +356,7 @@ def test_import_from_the_menu_refreshes_the_window(
     monkeypatch.setattr(ImportDialog, "exec", run)
     before = window.counts_label.text()
     window.import_sheet_action.trigger()
-    assert on_hand(stock_book) == {("P001", "华东仓"): 7}
+    assert on_hand_by_cell(stock_book) == {("P001", "华东仓"): 7}
     assert window.counts_label.text() != before and "流水 1 行" in window.counts_label.text()
     assert "分区库存" in window.message_label.text()
 
