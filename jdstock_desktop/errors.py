@@ -41,8 +41,9 @@ class CellProblem:
 
     def __str__(self) -> str:
         where = f"{self.file}: " if self.file else ""
+        row = f"第 {self.row} 行" if self.row else ""  # 0: the whole file or sheet, no row
         col = f" 列「{self.column}」" if self.column else ""
-        return f"{where}工作表「{self.sheet}」第 {self.row} 行{col}: {self.reason}"
+        return f"{where}工作表「{self.sheet}」{row}{col}: {self.reason}"
 
 
 @dataclass(eq=False)
