@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from jdstock_desktop.sheets.definition import META_SHEET, Column, ColumnType, SheetDef
+from jdstock_desktop.sheets.hidden_cells import FlaggedCell
 
 REQUIRED = "必填，不能为空"
 HEADER_SCAN_ROWS = 10  # a title line or two above the header row is tolerated
@@ -240,6 +241,12 @@ def _bounds(col: Column) -> Callable[[int | Decimal], None]:
     return check
 
 
+def _refuse_flagged(v: object) -> None:
+    """An Excel error value or an uncalculated formula is bad input in every column."""
+    if v.__class__ is FlaggedCell:
+        raise CellError(v.reason)  # type: ignore[attr-defined]
+
+
 def _empty(required: bool) -> object:
     """The value of an empty cell: None, or the refusal of a required one."""
     if required:
@@ -251,7 +258,11 @@ def _text(col: Column) -> Converter:
     required, limit = col.required, col.max_length
 
     def conv(v: object) -> object:
-        s = v.strip() if isinstance(v, str) else text_of(v)
+        if isinstance(v, str):
+            s = v.strip()
+        else:
+            _refuse_flagged(v)
+            s = text_of(v)
         if not s:
             return _empty(required)
         if limit is not None and len(s) > limit:
@@ -271,6 +282,7 @@ def _int(col: Column) -> Converter:
     check = _bounds(col)
 
     def bad(v: object) -> CellError:
+        _refuse_flagged(v)
         return CellError(f"应为整数，实际为「{show(v)}」")
 
     def conv(v: object) -> object:
@@ -308,6 +320,7 @@ def _decimal(col: Column) -> Converter:
     check = _bounds(col)
 
     def bad(v: object) -> CellError:
+        _refuse_flagged(v)
         return CellError(f"应为数字，实际为「{show(v)}」")
 
     def conv(v: object) -> object:
@@ -353,6 +366,7 @@ def _datetime(col: Column) -> Converter:
         elif v is None or isinstance(v, str):
             return _empty(required)
         else:
+            _refuse_flagged(v)
             raise CellError(f"应为{want}，实际为「{show(v)}」")
         if not date_only:
             return value
@@ -383,6 +397,7 @@ def _bool(col: Column) -> Converter:
     def conv(v: object) -> object:
         if isinstance(v, bool):
             return v
+        _refuse_flagged(v)
         s = text_of(v)
         if not s:
             return _empty(required)

@@ -44,7 +44,7 @@ from jdstock_desktop.sheets.cells import (
     text_of,
 )
 from jdstock_desktop.sheets.definition import META_SHEET, Column, ColumnType, SheetDef
-from jdstock_desktop.sheets.reader import open_workbook, zip_bomb
+from jdstock_desktop.sheets.reader import open_workbook, read_grid, zip_bomb
 from jdstock_desktop.sheets.writer import (
     BIG_INT,
     BOOL_TEXT,
@@ -777,11 +777,8 @@ def _load_grid(path: Path, form: KeyValueForm, file: str) -> tuple[str, list[lis
         other = _meta_form(wb)
         if other is not None and other[0] != form.form_id and not names_sheet(title, form.stub):
             raise _file_error(form, file, f"这是「{other[1]}」表格，不是「{form.name}」")
-        try:
-            grid = wb.get_sheet_by_name(title).to_python(skip_empty_area=False)
-        except CalamineError as exc:
-            raise _file_error(form, file, f"无法读取工作表「{title}」：{exc}") from exc
-    return title, cast(list[list[object]], grid)
+        grid = read_grid(wb, path, title, form.name)
+    return title, grid
 
 
 def _meta_form(wb: CalamineWorkbook) -> tuple[str, str] | None:

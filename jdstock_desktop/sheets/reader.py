@@ -42,6 +42,7 @@ from jdstock_desktop.sheets.cells import (
     text_of,
 )
 from jdstock_desktop.sheets.definition import META_SHEET, Column, SheetDef
+from jdstock_desktop.sheets.hidden_cells import apply_flags, flagged_cells
 
 _Step = tuple[str, int, Converter]  # Column.key, position in the row, converter
 
@@ -92,7 +93,7 @@ def check_sheet(path: str | Path, sheet: SheetDef) -> tuple[list[SheetRow], list
         with wb:
             title = _data_sheet_title(wb, sheet, file)
             _refuse_other_form(wb, sheet, title, file)
-            data = _rows(wb, title, sheet.name, file)
+            data = read_grid(wb, path, title, sheet.name)
         table = _Table(sheet, title, file)
         rows = table.read(data)
     return rows, table.problems
@@ -344,6 +345,15 @@ def _rows(
     except CalamineError as exc:
         raise _file_error(sheet_name, file, f"无法读取工作表「{title}」：{exc}") from exc
     return cast(list[list[object]], rows)
+
+
+def read_grid(
+    wb: CalamineWorkbook, path: str | Path, title: str, sheet_name: str
+) -> list[list[object]]:
+    """The whole worksheet `title` as rows (index = Excel row − 1), with error cells and
+    uncalculated formulas in place as FlaggedCell instead of the empty text calamine gives."""
+    data = _rows(wb, title, sheet_name, str(path))
+    return apply_flags(data, flagged_cells(path, title))
 
 
 def _meta(wb: CalamineWorkbook) -> dict[str, object]:

@@ -1,0 +1,166 @@
+"""Cells calamine reads as empty although they are not: Excel error values and formulas that
+were never calculated.
+
+calamine hands back "" for `#N/A`, `#DIV/0!` … (python-calamine issue #105) and for a formula
+cell whose file holds no cached result (a sheet written by a program and never opened in Excel).
+Taken as empty, a `#N/A` priority would silently ban a warehouse and a `#VALUE!` price would
+erase a price. So the worksheet XML of an .xlsx/.xlsm is scanned for those two kinds of cell; the
+reader puts a `FlaggedCell` in their place, and every converter refuses it with its reason.
+
+The scan streams the part and costs one regular-expression pass when the sheet has no formula and
+no error cell (every sheet this app exports); only a sheet that has some is parsed cell by cell.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from defusedxml.ElementTree import fromstring, iterparse
+
+NO_CACHED_VALUE = "公式没有计算结果，请在 Excel 中打开并保存后再导入"
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CHUNK = 1 << 24
+# Either kind of cell needs one of these in the XML: an error type or a formula element.
+_SUSPECT = re.compile(rb"""\bt\s*=\s*["']e["']|<(?:\w+:)?f[\s>/]""")
+_REF = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})$")
+
+
+@dataclass(frozen=True, slots=True)
+class FlaggedCell:
+    """Stands in the grid for a cell that must not be read as empty."""
+
+    shown: str  # what Excel shows: "#N/A", or "" for a formula without a result
+    reason: str  # the refusal, in Chinese
+
+    def __str__(self) -> str:
+        return self.shown or "（公式）"
+
+
+def error_reason(text: str) -> str:
+    return f"单元格是 Excel 错误值 {text}，请改为正确的值"
+
+
+def flagged_cells(path: str | Path, title: str) -> dict[tuple[int, int], FlaggedCell]:
+    """(0-based row, 0-based column) -> FlaggedCell for the worksheet `title` of the .xlsx at
+    `path`; {} for a file that is no zip (.xls, .ods: calamine's answer stands) or whose parts
+    cannot be found (the reader has said what is wrong with it already)."""
+    try:
+        if not zipfile.is_zipfile(path):
+            return {}
+        with zipfile.ZipFile(path) as z:
+            part = _sheet_part(z, title)
+            if part is None or not _suspect(z, part):
+                return {}
+            with z.open(part) as f:
+                return dict(_scan(f))
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, zlib.error):
+        return {}
+    except Exception as exc:  # defusedxml's refusals and ParseError: the reader says it
+        if type(exc).__module__.startswith(("defusedxml", "xml")):
+            return {}
+        raise
+
+
+def _sheet_part(z: zipfile.ZipFile, title: str) -> str | None:
+    names = set(z.namelist())
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return None
+    book = fromstring(z.read("xl/workbook.xml"))
+    rid = None
+    for sheet in book.iter(f"{{{_MAIN}}}sheet"):
+        if sheet.get("name") == title:
+            rid = sheet.get(f"{{{_REL}}}id")
+            break
+    if rid is None:
+        return None
+    rels = fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    for rel in rels.iter(f"{{{_PKG_REL}}}Relationship"):
+        if rel.get("Id") == rid:
+            target = rel.get("Target") or ""
+            part = posixpath.normpath(
+                target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            )
+            return part if part in names else None
+    return None
+
+
+def _suspect(z: zipfile.ZipFile, part: str) -> bool:
+    tail = b""
+    with z.open(part) as f:
+        while chunk := f.read(_CHUNK):
+            data = tail + chunk
+            if _SUSPECT.search(data):
+                return True
+            tail = data[-32:]
+    return False
+
+
+def _scan(f: object) -> Iterator[tuple[tuple[int, int], FlaggedCell]]:
+    """Walk the cells in document order; positions follow r= where given, else the order."""
+    row_tag, cell_tag = f"{{{_MAIN}}}row", f"{{{_MAIN}}}c"
+    f_tag, v_tag, is_tag = f"{{{_MAIN}}}f", f"{{{_MAIN}}}v", f"{{{_MAIN}}}is"
+    row = -1
+    col = -1
+    for event, el in iterparse(f, events=("start", "end")):
+        if event == "start":
+            if el.tag == row_tag:
+                r = el.get("r")
+                row = int(r) - 1 if r and r.isdigit() else row + 1
+                col = -1
+            continue
+        if el.tag == cell_tag:
+            ref = _REF.match(el.get("r") or "")
+            if ref:
+                col = _column(ref[1])
+                row = int(ref[2]) - 1
+            else:
+                col += 1
+            found = _judge(el, f_tag, v_tag, is_tag)
+            if found is not None:
+                yield (row, col), found
+            el.clear()
+        elif el.tag == row_tag:
+            el.clear()
+
+
+def _judge(el: Element, f_tag: str, v_tag: str, is_tag: str) -> FlaggedCell | None:
+    kind = el.get("t")
+    v = el.find(v_tag)
+    value = (v.text or "") if v is not None else None
+    if kind == "e":
+        shown = (value or "").strip() or "#错误"
+        return FlaggedCell(shown, error_reason(shown))
+    if el.find(f_tag) is None:
+        return None
+    # A formula whose result is the empty text keeps an empty <v> with t="str": that is a value.
+    if (value is None and el.find(is_tag) is None) or (value == "" and kind not in ("str", "s")):
+        return FlaggedCell("", NO_CACHED_VALUE)
+    return None
+
+
+def _column(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def apply_flags(
+    grid: list[list[object]], flags: dict[tuple[int, int], FlaggedCell]
+) -> list[list[object]]:
+    """Put each FlaggedCell into `grid` (calamine's rows, index = Excel row − 1) in place."""
+    for (r, c), cell in flags.items():
+        # Beyond calamine's rectangle means beyond every header: no column reads it.
+        if r < len(grid) and c < len(grid[r]):
+            grid[r][c] = cell
+    return grid
