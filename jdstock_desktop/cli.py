@@ -93,18 +93,15 @@ def cmd_route(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from jdstock_desktop.services.stock import check_book
+    from jdstock_desktop.services.stock import check_book, check_lines
 
-    problems = check_book(_open(args))
+    book = _open(args)
+    problems = check_book(book)
     if not problems:
-        print("库存流水合计与库存一致")
+        print("库存流水合计与库存一致，每个商品+仓的流水按时间前后衔接")
         return EXIT_OK
-    for p in problems[:100]:
-        print(
-            f"商品#{p.product_id} 仓库#{p.warehouse_id}：库存 {p.on_hand}/预占 {p.reserved}，"
-            f"流水合计 {p.ledger_on_hand}/{p.ledger_reserved}",
-            file=sys.stderr,
-        )
+    for line in check_lines(book, problems[:100]):
+        print(line, file=sys.stderr)
     print(f"发现 {len(problems)} 处库存与流水不一致", file=sys.stderr)
     return EXIT_ERROR
 

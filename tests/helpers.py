@@ -71,3 +71,19 @@ def on_hand_by_cell(book: Book) -> dict[tuple[str, str], int]:
             .join(Warehouse, Warehouse.id == Stock.warehouse_id)
         )
         return {(code, wh): qty for code, wh, qty in rows}
+
+
+def stock_at(book: Book, when: dt.datetime, edits: list[tuple[str, str, int]]) -> None:
+    """Set on hand of (SKU code, warehouse name, quantity) with ledger rows dated `when`: stock
+    that was there before the dated orders and shipments of a test (a ledger row dated before
+    the stock arrived is refused)."""
+    from jdstock_desktop.domain.stock import LedgerKind
+    from jdstock_desktop.services.ledger import LedgerWriter
+
+    with book.transaction() as s:
+        pids = dict(s.execute(select(Product.code, Product.id)).all())
+        wids = dict(s.execute(select(Warehouse.name, Warehouse.id)).all())
+        writer = LedgerWriter(s, book.operator, now=when)
+        for sku, wh, qty in edits:
+            writer.set_on_hand((pids[sku], wids[wh]), qty, LedgerKind.MANUAL, where=sku)
+        writer.flush()

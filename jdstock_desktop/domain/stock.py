@@ -40,12 +40,30 @@ LEDGER_LABELS: dict[LedgerKind, str] = {
 }
 
 
+# One bound for every quantity (stock, changes, order lines, quotas, rule levels), on both back
+# ends: PostgreSQL's INTEGER holds 2,147,483,647, and sums of such values never overflow 64 bits.
+MAX_QUANTITY = 2_000_000_000
+
+
+def check_quantity(n: int, *, where: str) -> None:
+    """Refused when a quantity or change is beyond MAX_QUANTITY either way."""
+    if abs(n) > MAX_QUANTITY:
+        raise Refused(f"{where}：数量 {n} 超出上限 {MAX_QUANTITY:,}")
+
+
 def apply_change(
     on_hand: int, reserved: int, delta: int, reserved_delta: int, *, where: str
 ) -> tuple[int, int]:
     """New (on hand, reserved) after a change, or Refused when it would break §4."""
+    check_quantity(delta, where=where)
+    check_quantity(reserved_delta, where=where)
     new_on_hand = on_hand + delta
     new_reserved = reserved + reserved_delta
+    if new_on_hand > MAX_QUANTITY:
+        raise Refused(
+            f"{where}：现货库存 {on_hand} 变动 {delta:+d} 后为 {new_on_hand}，"
+            f"超出上限 {MAX_QUANTITY:,}"
+        )
     if new_on_hand < 0:
         raise Refused(
             f"{where}：现货库存 {on_hand} 变动 {delta:+d} 后为 {new_on_hand}，库存不能为负"

@@ -170,11 +170,18 @@ def import_ledger(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
                 where=f"{v['sku']} @ {v['warehouse']}",
                 time=v["time"],
                 note=note,
+                dated=True,
+                tag=row.row,
             )  # type: ignore[arg-type]
         except BadInput as exc:
             ctx.problems.add(row.row, "qty", str(exc))
             continue
         ctx.report.created += 1
         ctx.report.detail(f"{v['time']} {v['sku']} @ {v['warehouse']} {sheet_type} {delta:+d}")
+    if ctx.problems.items:
+        return
+    # On hand at every point of each pair's history, the file's rows merged with the ledger.
+    for number, message in writer.timeline_problems():
+        ctx.problems.add(cast(int, number), "qty", message)
     if not ctx.problems.items:
         ctx.report.ledger_rows = writer.flush()

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from sqlalchemy import bindparam, func, insert, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from jdstock_desktop.domain.stock import LedgerKind, apply_change
-from jdstock_desktop.errors import Conflict
+from jdstock_desktop.domain.stock import MAX_QUANTITY, LedgerKind, apply_change, check_quantity
+from jdstock_desktop.errors import Conflict, Refused
 from jdstock_desktop.storage.models import LedgerEntry, Product, Stock, Warehouse
 
 Pair = tuple[int, int]  # (product_id, warehouse_id)
@@ -37,7 +38,22 @@ def _check_version(cell: _Cell, expected: int | None, where: str) -> None:
         raise Conflict(f"{where}：该库存已被他人修改（当前现货库存 {cell.on_hand}），请刷新后重试")
 
 
+class TimelineRefused(Refused):
+    """A change that would take on hand below zero at some point of the pair's history (rows
+    merged with the ledger in time order); `problems` holds (tag, message) for each."""
+
+    def __init__(self, problems: list[tuple[object, str]]) -> None:
+        super().__init__("\n".join(message for _, message in problems[:20]))
+        self.problems = problems
+
+
 class LedgerWriter:
+    """Every pair's ledger stays one unbroken chain in time order (ordered by time, then id):
+    each row's qty_before is the previous row's qty_after, the first starts at 0. A row dated
+    before rows the pair already has (a backdated import, a shipment recorded late) is checked
+    against the history merged in time order, and the later rows' before/after are moved on
+    in the same transaction."""
+
     def __init__(self, session: Session, operator: str, now: dt.datetime | None = None) -> None:
         self.session = session
         self.operator = operator
@@ -47,6 +63,9 @@ class LedgerWriter:
         self._base: dict[Pair, tuple[int, int, int]] = {}
         self._absent: set[Pair] = set()  # looked up and found to have no stock row yet
         self._rows: list[dict[str, object]] = []
+        self._tags: list[object] = []  # per row: what a problem names (a sheet row number)
+        self._wheres: list[str] = []  # per row: the pair as the clerk names it
+        self._deferred: set[Pair] = set()  # pairs whose on-hand check waits for the timeline
         self._loaded_all = False
 
     # -- reading -----------------------------------------------------------------------------
@@ -144,14 +163,27 @@ class LedgerWriter:
         note: str = "",
         order_line_id: int | None = None,
         expected_version: int | None = None,
+        dated: bool = False,
+        tag: object = None,
     ) -> None:
+        """One ledger row. `dated`: the row has a time of its own and the rows given to this
+        writer may come in any order (库存流水): on hand is checked at every point of the pair's
+        history once all rows are in (flush), not against today's stock one row at a time."""
         cell = self._cell(pair)
         _check_version(cell, expected_version, where)
         before = cell.on_hand
-        cell.on_hand, cell.reserved = apply_change(
-            cell.on_hand, cell.reserved, delta, reserved_delta, where=where
-        )
+        if dated:
+            check_quantity(delta, where=where)
+            cell.on_hand += delta
+            cell.reserved += reserved_delta
+            self._deferred.add(pair)
+        else:
+            cell.on_hand, cell.reserved = apply_change(
+                cell.on_hand, cell.reserved, delta, reserved_delta, where=where
+            )
         cell.dirty = True
+        self._tags.append(tag)
+        self._wheres.append(where)
         self._rows.append(
             {
                 "time": time or self.now,
@@ -194,10 +226,120 @@ class LedgerWriter:
     def pending_rows(self) -> int:
         return len(self._rows)
 
+    def timeline_problems(self) -> list[tuple[object, str]]:
+        """(tag, message) for every pending row at which its pair's on hand would go below zero
+        (or stay below what open orders reserve, at the end); [] when flush() may write."""
+        _, problems = self._chain()
+        return problems
+
+    def _chain(self) -> tuple[list[dict[str, int]], list[tuple[object, str]]]:
+        """The before/after of the pending rows, walked in time order together with the pair's
+        later ledger rows, and the updates those later rows need; plus the problems found."""
+        rows = self._rows
+        t = LedgerEntry.__table__.c
+        if self.session.autoflush:
+            self.session.flush()
+        newest = self.session.connection().execute(select(func.max(t.time))).scalar()
+        earliest = min(map(itemgetter("time"), rows), default=None)
+        # Nearly every write: rows recorded now, after the whole ledger, checked row by row.
+        if not self._deferred and (newest is None or earliest is None or newest <= earliest):
+            return [], []
+        by_pair: dict[Pair, list[int]] = {}
+        for i, row in enumerate(rows):
+            by_pair.setdefault((row["product_id"], row["warehouse_id"]), []).append(i)  # type: ignore[arg-type]
+        first: dict[Pair, dt.datetime] = {
+            pair: min(rows[i]["time"] for i in idx)  # type: ignore[type-var, misc]
+            for pair, idx in by_pair.items()
+        }
+        later = self._later_rows(first, newest)
+        updates: list[dict[str, int]] = []
+        problems: list[tuple[object, str]] = []
+        for pair, idx in by_pair.items():
+            existing = later.get(pair, [])
+            if not existing and pair not in self._deferred:
+                continue  # appended after the pair's history, checked row by row already
+            problem = self._walk(pair, idx, existing, updates)
+            if problem is not None:
+                problems.append(problem)
+        return updates, problems
+
+    def _walk(
+        self,
+        pair: Pair,
+        idx: list[int],
+        existing: list[tuple[int, dt.datetime, int, int, int]],
+        updates: list[dict[str, int]],
+    ) -> tuple[object, str] | None:
+        """Merge the pending rows `idx` of `pair` with its later ledger rows in time order (a
+        ledger row before a pending one of the same time: it was there first) and set every
+        row's before/after; the first problem of the pair, if any."""
+        rows = self._rows
+        cell = self._cells[pair]
+        original = cell.on_hand - sum(rows[i]["delta"] for i in idx)  # type: ignore[misc]
+        running = original - sum(delta for _, _, delta, _, _ in existing)
+        events = [(time, 0, n) for n, (_, time, _, _, _) in enumerate(existing)]
+        events += [(rows[i]["time"], 1, i) for i in idx]  # type: ignore[misc]
+        events.sort()
+        blamed = idx[0]  # the latest pending row so far: the earliest one comes first
+        for time, group, n in events:
+            before = running
+            if group == 0:
+                entry_id, _, delta, old_before, old_after = existing[n]
+                running += delta
+                if (old_before, old_after) != (before, running):
+                    updates.append({"b_id": entry_id, "b_before": before, "b_after": running})
+            else:
+                row = rows[n]
+                running += row["delta"]  # type: ignore[operator]
+                row["qty_before"], row["qty_after"] = before, running
+                blamed = n
+            if running < 0 or running > MAX_QUANTITY:
+                why = "库存在任何时刻都不能为负" if running < 0 else f"超出上限 {MAX_QUANTITY:,}"
+                return (
+                    self._tags[blamed],
+                    f"{self._wheres[blamed]}：{time:%Y-%m-%d %H:%M:%S} 时现货库存将为 "
+                    f"{running}（按时间合并已有流水后），{why}",
+                )
+        if pair in self._deferred:
+            try:  # the end of the chain is today's stock: §4 as for any change
+                apply_change(cell.on_hand, cell.reserved, 0, 0, where=self._wheres[idx[-1]])
+            except Refused as exc:
+                return self._tags[idx[-1]], str(exc)
+        return None
+
+    def _later_rows(
+        self, first: dict[Pair, dt.datetime], newest: dt.datetime | None
+    ) -> dict[Pair, list[tuple[int, dt.datetime, int, int, int]]]:
+        """The ledger rows of each pair dated after its earliest pending row, in chain order:
+        (id, time, delta, qty_before, qty_after)."""
+        if newest is None:
+            return {}
+        t = LedgerEntry.__table__.c
+        conn = self.session.connection()
+        out: dict[Pair, list[tuple[int, dt.datetime, int, int, int]]] = {}
+        pairs = [pair for pair, time in first.items() if time < newest]
+        query = select(
+            t.product_id, t.warehouse_id, t.id, t.time, t.delta, t.qty_before, t.qty_after
+        ).order_by(t.product_id, t.warehouse_id, t.time, t.id)
+        for start in range(0, len(pairs), 400):
+            chunk = pairs[start : start + 400]
+            since = min(first[p] for p in chunk)
+            found = conn.execute(
+                query.where(tuple_(t.product_id, t.warehouse_id).in_(chunk), t.time > since)
+            )
+            for pid, wid, entry_id, time, delta, before, after in found:
+                if time > first[(pid, wid)]:
+                    out.setdefault((pid, wid), []).append((entry_id, time, delta, before, after))
+        return out
+
     def flush(self) -> int:
-        """Write the ledger rows and the changed stock rows; returns ledger rows written."""
+        """Write the ledger rows and the changed stock rows; returns ledger rows written.
+        TimelineRefused when a row would take its pair's on hand below zero at any time."""
         if not self._rows:
             return 0
+        updates, problems = self._chain()
+        if problems:
+            raise TimelineRefused(problems)
         new = [
             {
                 "product_id": p,
@@ -257,8 +399,16 @@ class LedgerWriter:
                 c.is_new = False
                 c.dirty = False
         self.session.execute(insert(LedgerEntry), self._rows)
+        if updates:  # later rows of backdated pairs: their before/after move with the chain
+            stmt = (
+                update(LedgerEntry)
+                .where(LedgerEntry.id == bindparam("b_id"))
+                .values(qty_before=bindparam("b_before"), qty_after=bindparam("b_after"))
+            )
+            self.session.connection().execute(stmt, updates)
         written = len(self._rows)
-        self._rows = []
+        self._rows, self._tags, self._wheres = [], [], []
+        self._deferred.clear()
         return written
 
     def _conflict_message(self, read: list[tuple[int, int, int]]) -> str:
@@ -324,3 +474,41 @@ def ledger_mismatches(session: Session) -> list[LedgerMismatch]:
     for (pid, wid), (d, r) in ledger.items():  # ledger rows with no stock row at all
         out.append(LedgerMismatch(pid, wid, 0, d, 0, r))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class ChainBreak:
+    """A ledger row whose before is not the previous row's after (in time order), or whose
+    after is not its before plus its change."""
+
+    product_id: int
+    warehouse_id: int
+    entry_id: int
+    time: dt.datetime
+    qty_before: int
+    qty_after: int
+    expected_before: int
+    delta: int
+
+
+def ledger_chain_breaks(session: Session, limit: int = 1000) -> list[ChainBreak]:
+    """Rows that break their pair's chain (ordered by time, then id; the first starts at 0),
+    at most `limit` of them, in one windowed query."""
+    t = LedgerEntry.__table__.c
+    prev = (
+        func.lag(t.qty_after, 1, 0)
+        .over(partition_by=(t.product_id, t.warehouse_id), order_by=(t.time, t.id))
+        .label("prev")
+    )
+    walk = select(
+        t.product_id, t.warehouse_id, t.id, t.time, t.qty_before, t.qty_after, t.delta, prev
+    ).subquery()
+    c = walk.c
+    query = (
+        select(c.product_id, c.warehouse_id, c.id, c.time, c.qty_before, c.qty_after, c.prev)
+        .add_columns(c.delta)
+        .where((c.qty_before != c.prev) | (c.qty_after != c.qty_before + c.delta))
+        .order_by(c.product_id, c.warehouse_id, c.time, c.id)
+        .limit(limit)
+    )
+    return [ChainBreak(*row) for row in session.execute(query)]

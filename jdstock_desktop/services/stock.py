@@ -9,7 +9,13 @@ from sqlalchemy import select
 
 from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.errors import BadInput
-from jdstock_desktop.services.ledger import LedgerMismatch, LedgerWriter, ledger_mismatches
+from jdstock_desktop.services.ledger import (
+    ChainBreak,
+    LedgerMismatch,
+    LedgerWriter,
+    ledger_chain_breaks,
+    ledger_mismatches,
+)
 from jdstock_desktop.services.lookups import product_ids, warehouse_ids
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import LedgerEntry, Product, Warehouse
@@ -94,7 +100,29 @@ def cell_history(book: Book, sku: str, warehouse: str, limit: int = 1000) -> lis
         ]
 
 
-def check_book(book: Book) -> list[LedgerMismatch]:
-    """Pairs whose stock differs from the ledger sums; empty for a sound book."""
+def check_book(book: Book) -> list[LedgerMismatch | ChainBreak]:
+    """Pairs whose stock differs from the ledger sums, and ledger rows that break their pair's
+    chain in time order; empty for a sound book."""
     with book.read() as s:
-        return ledger_mismatches(s)
+        return [*ledger_mismatches(s), *ledger_chain_breaks(s)]
+
+
+def check_lines(book: Book, problems: list[LedgerMismatch | ChainBreak]) -> list[str]:
+    """Each problem of check_book as the clerk reads it (SKU codes and warehouse names)."""
+    with book.read() as s:
+        codes = dict(s.execute(select(Product.id, Product.code)).all())
+        names = dict(s.execute(select(Warehouse.id, Warehouse.name)).all())
+    out = []
+    for p in problems:
+        where = f"{codes.get(p.product_id, p.product_id)} @ {names.get(p.warehouse_id, p.warehouse_id)}"
+        if isinstance(p, ChainBreak):
+            out.append(
+                f"{where}：流水 #{p.entry_id}（{p.time:%Y-%m-%d %H:%M:%S}）变动前 {p.qty_before}、"
+                f"变动 {p.delta:+d}、变动后 {p.qty_after}，按时间顺序变动前应为 {p.expected_before}"
+            )
+        else:
+            out.append(
+                f"{where}：库存 {p.on_hand}/预占 {p.reserved}，"
+                f"流水合计 {p.ledger_on_hand}/{p.ledger_reserved}"
+            )
+    return out

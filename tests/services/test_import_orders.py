@@ -20,13 +20,12 @@ from jdstock_desktop.services.ledger import ledger_mismatches
 from jdstock_desktop.services.orders import create_order, get_order, ship_order
 from jdstock_desktop.services.sheet_export import export_sheet
 from jdstock_desktop.services.sheet_import import ImportReport, import_rows, import_sheet
-from jdstock_desktop.services.stock import StockEdit, submit_stock_changes
 from jdstock_desktop.services.warehouses import set_priorities
 from jdstock_desktop.sheets.forms import ORDERS
 from jdstock_desktop.sheets.reader import SheetRow
 from jdstock_desktop.storage.db import Book, open_book
 from jdstock_desktop.storage.models import LedgerEntry, SalesOrder
-from tests.helpers import SHENZHEN, add_product, south_and_east
+from tests.helpers import SHENZHEN, add_product, south_and_east, stock_at
 from tests.services.test_orders import order_rows, stock
 
 T0 = dt.datetime(2026, 3, 2, 10, 0, 0)
@@ -38,9 +37,11 @@ def make_shop(path: Path | str) -> Book:
     add_product(book, "A1", spot_hours=24)
     add_product(book, "B1", spot_hours=24)
     add_product(book, "F1", spot_hours=24, preorder=True, futures_quota=5, futures_hours=168)
-    submit_stock_changes(
+    # Stock that was there before the orders of March 2026 the tests place and ship.
+    stock_at(
         book,
-        [StockEdit("A1", "华南仓", 3), StockEdit("A1", "华东仓", 10), StockEdit("B1", "华南仓", 4)],
+        T0 - dt.timedelta(days=30),
+        [("A1", "华南仓", 3), ("A1", "华东仓", 10), ("B1", "华南仓", 4)],
     )
     return book
 

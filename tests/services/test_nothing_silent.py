@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select, update
 
+from jdstock_desktop.cli import main
 from jdstock_desktop.errors import SheetErrors
+from jdstock_desktop.services.ledger import ChainBreak
 from jdstock_desktop.services.sheet_import import import_sheet
-from jdstock_desktop.services.stock import StockEdit, submit_stock_changes
+from jdstock_desktop.services.stock import StockEdit, check_book, submit_stock_changes
 from jdstock_desktop.sheets.definition import SheetDef
 from jdstock_desktop.sheets.forms import LEDGER, PRIORITIES, PRODUCTS, REGIONAL_STOCK
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import LedgerEntry, PriorityEntry, Product, Stock
-from tests.helpers import add_product, add_warehouse, write_xlsx
+from tests.helpers import add_product, add_warehouse, stock_at, write_xlsx
 
 
 def snapshot(book: Book) -> tuple[object, ...]:
@@ -48,6 +53,8 @@ def product_row(**cells: object) -> list[object]:
     row.update({"商品编码": "A1", "商品名称": "测试商品A1", "采购价": 12, "京东价": 20})
     row.update(cells)
     return list(row.values())
+
+
 # Real error cells: openpyxl stores "#N/A" & co. as t="e" cells, as Excel writes them, and a
 # formula with no cached value, as a program that never calculated it writes it.
 ERROR_CASES: dict[str, tuple[SheetDef, list[list[object]], list[str]]] = {
@@ -121,3 +128,163 @@ def test_formula_with_cached_value_is_read(stocked: Book, tmp_path: Path) -> Non
     assert report.updated == 1
     with stocked.read() as s:
         assert s.scalar(select(Stock.on_hand)) == 7
+
+
+# --- backdated 库存流水: the merged timeline, an unbroken chain -----------------------------------
+
+LEDGER_HEAD = ["时间", "商品编码", "仓库名称", "变动数量", "类型", "备注"]
+
+
+def ledger_chain(book: Book) -> list[tuple[str, int, int, int]]:
+    """(time, before, delta, after) of the A1 @ 华东仓 ledger in chain order."""
+    with book.read() as s:
+        rows = s.execute(
+            select(LedgerEntry.time, LedgerEntry.qty_before, LedgerEntry.delta)
+            .add_columns(LedgerEntry.qty_after)
+            .order_by(LedgerEntry.time, LedgerEntry.id)
+        )
+        return [(f"{t:%Y-%m-%d}", b, d, a) for t, b, d, a in rows]
+
+
+@pytest.fixture
+def opened_2025(book: Book) -> Book:
+    """A1 @ 华东仓 opened with 7 on 2025-01-01 (the issue's book)."""
+    add_warehouse(book, "华东仓")
+    add_product(book, "A1")
+    stock_at(book, dt.datetime(2025, 1, 1, 9), [("A1", "华东仓", 7)])
+    return book
+
+
+def test_backdated_rows_keep_the_chain_in_time_order(opened_2025: Book, tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "history.xlsx",
+        "库存流水",
+        [LEDGER_HEAD, ["2024-06-01 10:00", "A1", "华东仓", 5, "入库", "旧账"]],
+    )
+    report = import_sheet(opened_2025, LEDGER, path)
+    assert report.created == 1
+    # Before the fix: 2024 row 7→12 below a 2025 row 0→7. Now each row starts where the
+    # previous one (in time) ended.
+    assert ledger_chain(opened_2025) == [("2024-06-01", 0, 5, 5), ("2025-01-01", 5, 7, 12)]
+    assert check_book(opened_2025) == []
+
+
+def test_backdated_shipment_before_the_stock_arrived_is_refused(
+    opened_2025: Book, tmp_path: Path
+) -> None:
+    path = write_xlsx(
+        tmp_path / "history.xlsx",
+        "库存流水",
+        [LEDGER_HEAD, ["2024-06-01 10:00", "A1", "华东仓", 3, "发货", ""]],
+    )
+    before = snapshot(opened_2025)
+    with pytest.raises(SheetErrors) as err:
+        import_sheet(opened_2025, LEDGER, path)
+    message = str(err.value)
+    # Today's stock (7) covers it; the stock of 2024-06-01 (0) does not.
+    assert "第 2 行" in message and "列「变动数量」" in message
+    assert "2024-06-01 10:00:00 时现货库存将为 -3" in message
+    assert snapshot(opened_2025) == before
+
+
+def test_history_valid_in_time_is_accepted_whatever_today_holds(book: Book, tmp_path: Path) -> None:
+    """10 in, 10 out: 0 today. Rows between the two (−5 then +5) never take the history below
+    zero, though applied to today's 0 the first would: the timeline decides, not today."""
+    add_warehouse(book, "华东仓")
+    add_product(book, "A1")
+    stock_at(book, dt.datetime(2024, 1, 1), [("A1", "华东仓", 10)])
+    stock_at(book, dt.datetime(2025, 1, 1), [("A1", "华东仓", 0)])
+    path = write_xlsx(
+        tmp_path / "history.xlsx",
+        "库存流水",
+        [
+            LEDGER_HEAD,
+            ["2024-06-01", "A1", "华东仓", 5, "发货", ""],
+            ["2024-07-01", "A1", "华东仓", 5, "入库", ""],
+        ],
+    )
+    import_sheet(book, LEDGER, path)
+    assert ledger_chain(book) == [
+        ("2024-01-01", 0, 10, 10),
+        ("2024-06-01", 10, -5, 5),
+        ("2024-07-01", 5, 5, 10),
+        ("2025-01-01", 10, -10, 0),
+    ]
+    assert check_book(book) == []
+
+
+def test_check_finds_a_broken_chain(opened_2025: Book, capsys: pytest.CaptureFixture[str]) -> None:
+    stock_at(opened_2025, dt.datetime(2025, 2, 1), [("A1", "华东仓", 9)])
+    with opened_2025.transaction() as s:
+        last = s.scalar(select(func.max(LedgerEntry.id)))
+        s.execute(update(LedgerEntry).where(LedgerEntry.id == last).values(qty_before=3))
+    [problem] = check_book(opened_2025)
+    assert isinstance(problem, ChainBreak)
+    assert (problem.qty_before, problem.expected_before) == (3, 7)
+    assert main(["check", "--db", opened_2025.url]) == 1
+    err = capsys.readouterr().err
+    assert "A1 @ 华东仓" in err and "变动前应为 7" in err
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    existing=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), min_size=1, max_size=5),
+    rows=st.lists(
+        st.tuples(
+            st.integers(0, 60), st.integers(-15, 15), st.sampled_from(("入库", "发货", "调整"))
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+)
+def test_random_backdated_files_against_random_books(
+    tmp_path_factory: pytest.TempPathFactory,
+    existing: list[tuple[int, int]],
+    rows: list[tuple[int, int, str]],
+) -> None:
+    """Whatever the book and the file: either the import is refused and the book unchanged, or
+    the chain holds and on hand is never negative at any time; and the import is refused
+    exactly when an independent walk of the merged history goes below zero."""
+    from jdstock_desktop.services.import_stock import signed_delta
+    from jdstock_desktop.services.sheet_import import import_rows
+    from jdstock_desktop.sheets.reader import SheetRow
+    from jdstock_desktop.storage.db import open_book
+
+    book = open_book(tmp_path_factory.mktemp("prop") / "book.sqlite3")
+    try:
+        add_warehouse(book, "华东仓")
+        add_product(book, "A1")
+        start = dt.datetime(2025, 1, 1, 12)
+        history: list[tuple[dt.datetime, int, int]] = []  # (time, order, delta)
+        on_hand = 0
+        for n, (day, qty) in enumerate(sorted(existing)):
+            when = start + dt.timedelta(days=day)
+            stock_at(book, when, [("A1", "华东仓", qty)])
+            history.append((when, n, qty - on_hand))
+            on_hand = qty
+        sheet_rows = []
+        for n, (day, qty, kind) in enumerate(rows):
+            when = start + dt.timedelta(days=day, hours=-1)  # before a count of the same day
+            values = {"time": when, "sku": "A1", "warehouse": "华东仓", "qty": qty, "type": kind}
+            sheet_rows.append(SheetRow(n + 2, {**values, "note": f"r{n}"}))
+            history.append((when, 100 + n, signed_delta(kind, qty)))
+        running, lowest = 0, 0
+        for _, _, delta in sorted(history):
+            running += delta
+            lowest = min(lowest, running)
+        before = snapshot(book)
+        try:
+            import_rows(book, LEDGER, sheet_rows, file="流水.xlsx")
+        except SheetErrors as exc:
+            assert lowest < 0, str(exc)
+            assert snapshot(book) == before
+        else:
+            assert lowest >= 0
+            assert check_book(book) == []
+            chain = ledger_chain(book)
+            assert all(after >= 0 for *_, after in chain)
+            assert chain[-1][3] == running
+    finally:
+        book.close()

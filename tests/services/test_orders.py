@@ -31,10 +31,9 @@ from jdstock_desktop.services.orders import (
     ship_order,
 )
 from jdstock_desktop.services.routing import route_in
-from jdstock_desktop.services.stock import StockEdit, submit_stock_changes
 from jdstock_desktop.storage.db import Book, open_book
 from jdstock_desktop.storage.models import LedgerEntry, OrderLine, SalesOrder, Stock, Warehouse
-from tests.helpers import SHENZHEN, add_product, south_and_east
+from tests.helpers import SHENZHEN, add_product, south_and_east, stock_at
 
 T0 = dt.datetime(2026, 3, 2, 10, 0, 0)
 
@@ -46,9 +45,11 @@ def shop(book_url: str) -> Iterator[Book]:
     add_product(book, "A1", spot_hours=24, weight_kg=2, length_cm=10, width_cm=20, height_cm=30)
     add_product(book, "B1", spot_hours=24)
     add_product(book, "F1", spot_hours=24, preorder=True, futures_quota=5, futures_hours=168)
-    submit_stock_changes(
+    # Stock that was there before the orders of March 2026 the tests place and ship.
+    stock_at(
         book,
-        [StockEdit("A1", "华南仓", 3), StockEdit("A1", "华东仓", 10), StockEdit("B1", "华南仓", 4)],
+        T0 - dt.timedelta(days=30),
+        [("A1", "华南仓", 3), ("A1", "华东仓", 10), ("B1", "华南仓", 4)],
     )
     yield book
     book.close()
@@ -273,7 +274,7 @@ def test_futures_ship_needs_stock_on_hand_then(shop: Book) -> None:
     create_order(shop, "SO1", T0, "", SHENZHEN, "", [("F1", 3)])
     with pytest.raises(Refused, match="可用库存 0 不足"):
         ship_order(shop, "SO1")
-    submit_stock_changes(shop, [StockEdit("F1", "华东仓", 4)])  # the goods arrived in Shanghai
+    stock_at(shop, T0 + dt.timedelta(days=4), [("F1", "华东仓", 4)])  # arrived in Shanghai
     message = ship_order(shop, "SO1", warehouse="华东仓", shipped_at=T0 + dt.timedelta(days=5))
     assert "华东仓" in message
     assert stock(shop, "F1", "华东仓") == (1, 0)

@@ -338,10 +338,10 @@ def test_formula_with_a_cached_value_imports_the_value(stocked: Book, tmp_path: 
 
 def test_formula_without_a_cached_value_is_a_clear_problem(stocked: Book, tmp_path: Path) -> None:
     """A formula never calculated (written by a program, not Excel) has no value to import: the
-    cell reads as empty and is refused as such, named by row and column."""
+    cell is refused as such, named by row and column (not as an empty required cell)."""
     xml = _formula_sheet('<c r="C2"><f>2+3</f></c>')
     path = raw_xlsx(tmp_path / "formula-bare.xlsx", {"分区库存": xml})
-    refused(stocked, path, tmp_path, "第 2 行", "现货库存", "必填")
+    refused(stocked, path, tmp_path, "第 2 行", "现货库存", "公式没有计算结果")
 
 
 def test_openpyxl_formula_is_never_taken_for_a_number(stocked: Book, tmp_path: Path) -> None:
@@ -354,7 +354,7 @@ def test_openpyxl_formula_is_never_taken_for_a_number(stocked: Book, tmp_path: P
 def test_formula_error_value_is_a_clear_problem(stocked: Book, tmp_path: Path) -> None:
     xml = _formula_sheet('<c r="C2" t="e"><f>1/0</f><v>#DIV/0!</v></c>')
     path = raw_xlsx(tmp_path / "formula-error.xlsx", {"分区库存": xml})
-    refused(stocked, path, tmp_path, "第 2 行", "现货库存")
+    refused(stocked, path, tmp_path, "第 2 行", "现货库存", "Excel 错误值 #DIV/0!")
 
 
 def test_dates_where_numbers_belong(stocked: Book, tmp_path: Path) -> None:
