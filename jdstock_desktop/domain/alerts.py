@@ -15,12 +15,13 @@ from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
 
+from jdstock_desktop.domain.limits import MAX_QUANTITY
 from jdstock_desktop.errors import BadInput
 
 SALES_WINDOW_DAYS = 30  # sales30: D-29..D; also the "no ledger change" window of dormant stock
 SAFETY_SHIP_DAYS = 7  # a safety alert needs a shipment in D-6..D
 OUT_OF_STOCK_SHIP_DAYS = 90  # an out-of-stock alert needs a shipment in D-89..D
-MAX_QTY = 2**31 - 1  # the column is a 32-bit integer on PostgreSQL
+MAX_QTY = MAX_QUANTITY
 MAX_DAYS = Decimal(36500)  # a century; also keeps days inside the column's Numeric(10, 2)
 
 

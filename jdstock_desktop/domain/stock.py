@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from enum import Enum
 
+from jdstock_desktop.domain.limits import MAX_QUANTITY
 from jdstock_desktop.errors import Refused
+
+__all__ = ["MAX_QUANTITY", "LedgerKind", "apply_change", "check_quantity"]
 
 
 class LedgerKind(Enum):
@@ -38,11 +41,6 @@ LEDGER_LABELS: dict[LedgerKind, str] = {
     LedgerKind.CANCEL: "取消",
     LedgerKind.VIOLATION: "违规清零",
 }
-
-
-# One bound for every quantity (stock, changes, order lines, quotas, rule levels), on both back
-# ends: PostgreSQL's INTEGER holds 2,147,483,647, and sums of such values never overflow 64 bits.
-MAX_QUANTITY = 2_000_000_000
 
 
 def check_quantity(n: int, *, where: str) -> None:

@@ -7,10 +7,10 @@ later rows is the ledger up to D (LedgerWriter keeps them equal, `jdstock check`
 the counts of a past day D, once computed, stay right until
 
 - a ledger row with a time before the end of D is added (a backdated import or change). Ledger
-  rows are only ever inserted (LedgerWriter; nothing deletes one, and the only update moves the
-  before/after of later rows along a backdated row's chain, which no report reads), so the cache keeps
-  the highest ledger id it has seen (`ledger_mark`) and one indexed query finds the earliest time
-  among the rows added since: every cached day from that time on is computed again;
+  rows are only ever inserted (LedgerWriter; nothing deletes one, and the only update moves
+  the before/after of later rows along a backdated row's chain, which no report reads), so the
+  cache keeps the highest ledger id it has seen (`ledger_mark`) and one indexed query finds the
+  earliest time among the rows added since: every cached day from that time on is computed again;
 - anything else a report reads changes: `master_fingerprint` hashes the alert rules, the
   warehouses (paused, deleted, name) and the set of listed SKUs, and any difference drops the
   whole cache.

@@ -32,6 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from jdstock_desktop.domain.limits import MAX_QUANTITY
 from jdstock_desktop.domain.regions import PLACEHOLDERS, ROOT_CODE, load_regions
 from jdstock_desktop.domain.routing import (
     ChainLink,
@@ -41,6 +42,7 @@ from jdstock_desktop.domain.routing import (
     route_order,
 )
 from jdstock_desktop.domain.stock import LedgerKind, apply_change
+from jdstock_desktop.domain.text import Textual, clean_text
 from jdstock_desktop.errors import BadInput, Conflict, NotFound, Refused
 from jdstock_desktop.services.ledger import LedgerWriter, Pair
 from jdstock_desktop.services.routing import chain_for, futures_in_open_orders
@@ -410,7 +412,7 @@ def retried_on_conflict(operation: Callable[P, R]) -> Callable[P, R]:
 
 
 def clean_order_no(order_no: str) -> str:
-    no = str(order_no).strip()
+    no = clean_text(Textual.CODE, str(order_no).strip(), "订单号")
     if not no:
         raise BadInput("订单号不能为空")
     if len(no) > MAX_ORDER_NO:
@@ -462,6 +464,8 @@ def create_order(
                 raise NotFound(f"订单「{no}」第 {i} 行：未知商品编码「{code}」")
             if isinstance(qty, bool) or not isinstance(qty, int) or qty <= 0:
                 raise BadInput(f"订单「{no}」第 {i} 行：数量必须是正整数，收到 {qty!r}")
+            if qty > MAX_QUANTITY:
+                raise BadInput(f"订单「{no}」第 {i} 行：数量 {qty} 超出上限 {MAX_QUANTITY:,}")
             wanted.append((products[code], qty))
         writer = LedgerWriter(s, book.operator)
         try:

@@ -22,6 +22,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from jdstock_desktop.domain.limits import MAX_MONEY, MAX_QUANTITY
+from jdstock_desktop.domain.text import clean_text, rule_for
 from jdstock_desktop.errors import BadInput, Conflict, NotFound, Refused
 from jdstock_desktop.services.stock_grid import search_key
 from jdstock_desktop.storage.db import Book
@@ -29,7 +31,7 @@ from jdstock_desktop.storage.models import CategoryStandard, Product
 from jdstock_desktop.storage.raw_rows import fetch_plain
 
 MAX_SPOT_HOURS = 48  # SPEC §2: spot ships within 48 h
-MAX_INT = 2_147_483_647  # integer columns are 32-bit on PostgreSQL
+MAX_INT = MAX_QUANTITY
 IN_CHUNK = 900  # parameters per IN (…): below SQLite's old 999 limit
 
 
@@ -149,8 +151,9 @@ def _parse_decimal(spec: FieldSpec, value: object) -> Decimal | None:
         raise BadInput(f"{spec.label}「{shown}」最多 {spec.places} 位小数")
     if spec.upper is not None and number > spec.upper:
         raise BadInput(f"{spec.label}「{shown}」不能超过 {spec.upper}")
-    if number >= Decimal(10) ** spec.digits:
-        raise BadInput(f"{spec.label}「{shown}」过大")
+    if number >= Decimal(10) ** spec.digits or (spec.kind is Kind.MONEY and number > MAX_MONEY):
+        limit = f"{MAX_MONEY:,}" if spec.kind is Kind.MONEY else f"{Decimal(10) ** spec.digits:,}"
+        raise BadInput(f"{spec.label}「{shown}」过大（上限 {limit}）")
     return number.quantize(Decimal(1).scaleb(-spec.places))
 
 
@@ -181,7 +184,7 @@ def _parse_int(spec: FieldSpec, value: object) -> int | None:
     if number < 0:
         raise BadInput(f"{spec.label}不能为负数（{shown}）")
     if number > MAX_INT:
-        raise BadInput(f"{spec.label}「{shown}」过大")
+        raise BadInput(f"{spec.label}「{shown}」过大（上限 {MAX_INT:,}）")
     return number
 
 
@@ -207,6 +210,7 @@ def parse_field(key: str, value: object) -> object:
     spec = FIELD_BY_KEY[key]
     if spec.kind is Kind.TEXT:
         text = "" if value is None else str(value).strip()
+        text = clean_text(rule_for(spec.label), text, spec.label)
         if spec.required and not text:
             raise BadInput(f"{spec.label}不能为空")
         if spec.max_length and len(text) > spec.max_length:

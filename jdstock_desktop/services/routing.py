@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from jdstock_desktop.domain.limits import MAX_QUANTITY
 from jdstock_desktop.domain.regions import load_regions
 from jdstock_desktop.domain.routing import (
     ChainLink,
@@ -102,6 +103,8 @@ def route_in(
     session: Session, sku: str, qty: int, address: str | Sequence[str | None]
 ) -> RouteDecision:
     """The decision for `qty` of `sku` delivered to `address`, inside an open session."""
+    if qty > MAX_QUANTITY:
+        raise BadInput(f"数量 {qty} 超出上限 {MAX_QUANTITY:,}")
     product = session.scalar(select(Product).where(Product.code == sku.strip()))
     if product is None:
         return refuse(f"未知商品编码「{sku}」，拒绝下单")

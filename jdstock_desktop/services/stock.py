@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from jdstock_desktop.domain.stock import LedgerKind
+from jdstock_desktop.domain.stock import MAX_QUANTITY, LedgerKind
 from jdstock_desktop.errors import BadInput
 from jdstock_desktop.services.ledger import (
     ChainBreak,
@@ -48,6 +48,10 @@ def submit_stock_changes(
                 raise BadInput(f"未知仓库「{e.warehouse}」")
             if e.on_hand < 0:
                 raise BadInput(f"{e.sku} @ {e.warehouse}：库存不能为负数（{e.on_hand}）")
+            if e.on_hand > MAX_QUANTITY:
+                raise BadInput(
+                    f"{e.sku} @ {e.warehouse}：库存 {e.on_hand} 超出上限 {MAX_QUANTITY:,}"
+                )
             pairs.append((skus[e.sku], whs[e.warehouse]))
         writer.load(pairs)
         for e, pair in zip(edits, pairs, strict=True):
@@ -114,7 +118,9 @@ def check_lines(book: Book, problems: list[LedgerMismatch | ChainBreak]) -> list
         names = dict(s.execute(select(Warehouse.id, Warehouse.name)).all())
     out = []
     for p in problems:
-        where = f"{codes.get(p.product_id, p.product_id)} @ {names.get(p.warehouse_id, p.warehouse_id)}"
+        where = (
+            f"{codes.get(p.product_id, p.product_id)} @ {names.get(p.warehouse_id, p.warehouse_id)}"
+        )
         if isinstance(p, ChainBreak):
             out.append(
                 f"{where}：流水 #{p.entry_id}（{p.time:%Y-%m-%d %H:%M:%S}）变动前 {p.qty_before}、"

@@ -10,6 +10,7 @@ from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from jdstock_desktop.domain.regions import ROOT_CODE, load_regions
+from jdstock_desktop.domain.text import Textual, clean_text
 from jdstock_desktop.errors import BadInput, Refused
 from jdstock_desktop.services.lookups import warehouse_by_name
 from jdstock_desktop.storage.db import Book
@@ -75,7 +76,7 @@ def list_warehouses(book: Book) -> list[WarehouseView]:
 
 
 def _check_name(session: Session, name: str, *, current_id: int | None = None) -> str:
-    name = name.strip()
+    name = clean_text(Textual.NAME, name.strip(), "仓库名称")
     if not name:
         raise BadInput("仓库名称不能为空")
     if len(name) > 100:

@@ -7,14 +7,21 @@ people type) and text widths. No openpyxl or calamine import here: these work on
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
-from jdstock_desktop.sheets.definition import META_SHEET, Column, ColumnType, SheetDef
+from jdstock_desktop.domain.limits import MAX_MONEY, MAX_QUANTITY
+from jdstock_desktop.domain.text import (
+    INVISIBLE_PRINTABLE,
+    fold_code,
+    key_problem,
+    printable,
+    text_problem,
+)
+from jdstock_desktop.sheets.definition import META_SHEET, Column, ColumnType, SheetDef, Textual
 from jdstock_desktop.sheets.hidden_cells import FlaggedCell
 
 REQUIRED = "必填，不能为空"
@@ -40,7 +47,7 @@ def display_width(text: str) -> int:
 
 def show(value: object) -> str:
     """A cell value as quoted back in a message: short, and numbers without '.0'."""
-    text = text_of(value)
+    text = printable(text_of(value))
     return text if len(text) <= SHOW_MAX else text[: SHOW_MAX - 1] + "…"
 
 
@@ -254,8 +261,43 @@ def _empty(required: bool) -> object:
     return None
 
 
+def _cleaner(rule: Textual) -> Callable[[str], str]:
+    """The check (and, for codes, the fold) of a non-empty text cell; CellError when bad."""
+
+    def code(s: str) -> str:
+        s = fold_code(s)
+        why = key_problem(s)
+        if why is not None:
+            raise CellError(why)
+        return s
+
+    def name(s: str) -> str:
+        why = key_problem(s)
+        if why is not None:
+            raise CellError(why)
+        return s
+
+    def free(s: str) -> str:
+        why = text_problem(s)
+        if why is not None:
+            raise CellError(why)
+        return s
+
+    return {Textual.CODE: code, Textual.NAME: name, Textual.FREE: free}[rule]
+
+
+def _plain(rule: Textual) -> Callable[[str], bool]:
+    """True for a stripped text the cleaner returns unchanged: the fast path of a column."""
+    if rule is Textual.CODE:
+        return lambda s: s.isascii() and s.isprintable()
+    if rule is Textual.NAME:
+        return lambda s: s.isprintable() and INVISIBLE_PRINTABLE.isdisjoint(s)
+    return str.isprintable
+
+
 def _text(col: Column) -> Converter:
     required, limit = col.required, col.max_length
+    clean = _cleaner(col.text_rule)
 
     def conv(v: object) -> object:
         if isinstance(v, str):
@@ -263,6 +305,9 @@ def _text(col: Column) -> Converter:
         else:
             _refuse_flagged(v)
             s = text_of(v)
+        if not s:
+            return _empty(required)
+        s = clean(s)
         if not s:
             return _empty(required)
         if limit is not None and len(s) > limit:
@@ -276,9 +321,22 @@ def _text(col: Column) -> Converter:
 # bool is tested before int and datetime before date, as each is a subclass of the other.
 
 
+def _quantity_bounds(col: Column) -> Column:
+    """An INT column declared without bounds still lives within ±MAX_QUANTITY: every whole
+    number of the book is a quantity or a count held in a 32-bit column on PostgreSQL."""
+    lo = -MAX_QUANTITY if col.min_value is None else col.min_value
+    hi = MAX_QUANTITY if col.max_value is None else col.max_value
+    return replace(col, min_value=lo, max_value=hi)
+
+
+# Digits a number typed as text may have before it is refused unread: int("9" * 5000) raises,
+# and Decimal("1e999999999") would become an integer of a billion digits.
+_MAX_DIGITS = 30
+
+
 def _int(col: Column) -> Converter:
     required = col.required
-    bounded = col.min_value is not None or col.max_value is not None
+    col = _quantity_bounds(col)
     check = _bounds(col)
 
     def bad(v: object) -> CellError:
@@ -294,11 +352,13 @@ def _int(col: Column) -> Converter:
             s = v.strip()
             if not s:
                 return _empty(required)
-            if s.isdecimal():
+            if s.isdecimal() and len(s) <= _MAX_DIGITS:
                 n = int(s)
             else:
                 d = _decimal_text(s)
-                if d is None or d != d.to_integral_value():
+                if d is None or d.adjusted() >= _MAX_DIGITS:
+                    raise bad(v) if d is None else _too_large(col, s)
+                if d != d.to_integral_value():
                     raise bad(v)
                 n = int(d)
         elif v is None:
@@ -307,17 +367,22 @@ def _int(col: Column) -> Converter:
             n = v
         else:  # TRUE/FALSE, dates
             raise bad(v)
-        if bounded:
-            check(n)
+        check(n)
         return n
 
     return conv
 
 
+def _too_large(col: Column, s: str) -> CellError:
+    return CellError(f"不能大于 {_number_label(col.max_value or 0)}，实际为 {show(s)}")
+
+
 def _decimal(col: Column) -> Converter:
     required = col.required
-    bounded = col.min_value is not None or col.max_value is not None
-    check = _bounds(col)
+    # Undeclared bounds: no decimal column of the book (money, weights, days) holds more.
+    lo = -MAX_MONEY if col.min_value is None else col.min_value
+    hi = MAX_MONEY if col.max_value is None else col.max_value
+    check = _bounds(replace(col, min_value=lo, max_value=hi))
 
     def bad(v: object) -> CellError:
         _refuse_flagged(v)
@@ -341,8 +406,7 @@ def _decimal(col: Column) -> Converter:
             d = Decimal(v)
         else:
             raise bad(v)
-        if bounded:
-            check(d)
+        check(d)
         return d
 
     return conv
@@ -435,9 +499,11 @@ ColumnConverter = Callable[[list[object]], list[object]]
 def _text_column(col: Column) -> ColumnConverter:
     required, limit = col.required, col.max_length
     empty = SLOW if required else None
+    plain = _plain(col.text_rule)
 
     def convert(values: list[object]) -> list[object]:
         out: list[object] = [v.strip() if v.__class__ is str else SLOW for v in values]  # type: ignore[attr-defined]
+        out = [s if s is SLOW or not s or plain(s) else SLOW for s in out]  # type: ignore[arg-type]
         if limit is not None:
             out = [s if s is SLOW or len(s) <= limit else SLOW for s in out]  # type: ignore[arg-type]
         if not all(out):  # empty cells (SLOW is truthy)
@@ -448,9 +514,9 @@ def _text_column(col: Column) -> ColumnConverter:
 
 
 def _int_column(col: Column) -> ColumnConverter:
-    bounded = col.min_value is not None or col.max_value is not None
-    lo = -math.inf if col.min_value is None else col.min_value
-    hi = math.inf if col.max_value is None else col.max_value
+    col = _quantity_bounds(col)
+    bounded = True
+    lo, hi = col.min_value, col.max_value
 
     def convert(values: list[object]) -> list[object]:
         out: list[object] = [

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from jdstock_desktop.domain.text import Textual, rule_for
+
 
 class ColumnType(Enum):
     TEXT = "text"
@@ -35,6 +37,11 @@ class Column:
     max_length: int | None = None  # TEXT length limit
     column_required: bool = True  # the column itself must be present in an imported file
     number_format: str | None = None  # Excel number format; derived from type if None
+    textual: Textual | None = None  # TEXT: None = by the header (domain.text.rule_for)
+
+    @property
+    def text_rule(self) -> Textual:
+        return self.textual if self.textual is not None else rule_for(self.header)
 
 
 @dataclass(frozen=True, slots=True)

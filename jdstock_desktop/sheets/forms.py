@@ -5,6 +5,7 @@ Headers are exactly the Chinese headers of SPEC §7.1; `key` is the attribute na
 
 from __future__ import annotations
 
+from jdstock_desktop.domain.limits import MAX_MONEY, MAX_QUANTITY
 from jdstock_desktop.sheets.definition import Column, ColumnType, SheetDef
 
 T = ColumnType
@@ -73,8 +74,17 @@ PRODUCTS = SheetDef(
         Column("category2", "二级类目", max_length=100),
         Column("category3", "三级类目", max_length=100),
         Column("unit", "单位", max_length=20, width=6),
-        Column("purchase_price", "采购价", T.DECIMAL, min_value=0, number_format="0.00"),
-        Column("jd_price", "京东价", T.DECIMAL, min_value=0, number_format="0.00"),
+        Column(
+            "purchase_price",
+            "采购价",
+            T.DECIMAL,
+            min_value=0,
+            max_value=MAX_MONEY,
+            number_format="0.00",
+        ),
+        Column(
+            "jd_price", "京东价", T.DECIMAL, min_value=0, max_value=MAX_MONEY, number_format="0.00"
+        ),
         Column("listed", "上柜状态", T.CHOICE, choices=("上柜", "下柜"), width=9),
         Column(
             "spot_hours",
@@ -86,7 +96,7 @@ PRODUCTS = SheetDef(
         ),
         Column("futures_hours", "期货时效(小时)", T.INT, min_value=0, max_value=24 * 365),
         Column("preorder", "无货预定", T.BOOL, width=9),
-        Column("futures_quota", "可期货库存", T.INT, min_value=0),
+        Column("futures_quota", "可期货库存", T.INT, min_value=0, max_value=MAX_QUANTITY),
     ),
 )
 
@@ -99,7 +109,15 @@ REGIONAL_STOCK = SheetDef(
     columns=(
         Column("sku", "商品编码", required=True, max_length=64, width=16),
         Column("warehouse", "仓库名称", required=True, width=18),
-        Column("on_hand", "现货库存", T.INT, required=True, min_value=0, width=10),
+        Column(
+            "on_hand",
+            "现货库存",
+            T.INT,
+            required=True,
+            min_value=0,
+            max_value=MAX_QUANTITY,
+            width=10,
+        ),
     ),
 )
 
@@ -117,6 +135,8 @@ LEDGER = SheetDef(
             "变动数量",
             T.INT,
             required=True,
+            min_value=-MAX_QUANTITY,
+            max_value=MAX_QUANTITY,
             width=10,
             help="入库/退货为增加，发货为减少（正负号均可），盘点/调整按正负号",
         ),
@@ -141,7 +161,7 @@ ORDERS = SheetDef(
         Column("town", "乡镇", width=14),
         Column("detail", "详细地址", max_length=300, width=26),
         Column("sku", "商品编码", required=True, max_length=64, width=16),
-        Column("qty", "数量", T.INT, required=True, min_value=1, width=8),
+        Column("qty", "数量", T.INT, required=True, min_value=1, max_value=MAX_QUANTITY, width=8),
         Column("status", "状态", T.CHOICE, choices=ORDER_STATES, width=9),
         Column("shipped_at", "发货时间", T.DATETIME, width=20),
         Column("ship_warehouse", "发货仓", width=16),
@@ -158,7 +178,7 @@ ALERT_RULES = SheetDef(
         Column("rule", "规则", T.CHOICE, required=True, choices=("滞销", "安全库存"), width=10),
         Column("sku", "商品编码", max_length=64, width=16, help="留空 = 默认规则"),
         Column("warehouse", "仓库名称", width=16, help="留空 = 所有仓"),
-        Column("qty", "阈值数量", T.INT, min_value=0, width=10),
+        Column("qty", "阈值数量", T.INT, min_value=0, max_value=MAX_QUANTITY, width=10),
         Column("days", "阈值天数", T.DECIMAL, min_value=0, width=10),
         Column("enabled", "启用", T.BOOL, width=6),
     ),

