@@ -126,7 +126,10 @@ class Finding:
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
-    """The same calendar day `years` later; 29 Feb becomes 1 Mar (the year is then complete)."""
+    """The same calendar day `years` later; 29 Feb becomes 1 Mar (the year is then complete).
+    Past the calendar's end (9999-12-31, written for 长期): the last day there is."""
+    if day.year + years > dt.MAXYEAR:
+        return dt.date.max
     try:
         return day.replace(year=day.year + years)
     except ValueError:
@@ -161,6 +164,8 @@ def check_profile(
     established = fields.get(ESTABLISHED)
     if not isinstance(established, dt.date):
         out.append(Finding(ESTABLISHED, f"未填写成立日期：经主站采销入驻要求成立满 {MIN_YEARS} 年"))
+    elif established > today:
+        out.append(Finding(ESTABLISHED, f"成立日期 {established} 晚于今天，请核对"))
     else:
         due = add_years(established, MIN_YEARS)
         if due > today:

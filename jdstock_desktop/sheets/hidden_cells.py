@@ -71,6 +71,37 @@ def flagged_cells(path: str | Path, title: str) -> dict[tuple[int, int], Flagged
         raise
 
 
+def raw_values(
+    path: str | Path, title: str, positions: set[tuple[int, int]]
+) -> dict[tuple[int, int], str]:
+    """The stored text of the <v> of each cell at `positions` (0-based row, column) of the
+    worksheet `title`; cells not found are left out. For the few cells whose value calamine
+    turned into something else (a negative date serial becomes 00:00:00)."""
+    try:
+        if not positions or not zipfile.is_zipfile(path):
+            return {}
+        with zipfile.ZipFile(path) as z:
+            part = _sheet_part(z, title)
+            if part is None:
+                return {}
+            with z.open(part) as f:
+                return dict(_values(f, positions))
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, zlib.error):
+        return {}
+    except Exception as exc:
+        if type(exc).__module__.startswith(("defusedxml", "xml")):
+            return {}
+        raise
+
+
+def negative_date(raw: str) -> FlaggedCell:
+    return FlaggedCell(
+        raw,
+        f"日期超出 Excel 的范围：单元格的值为 {raw}（负数，或 1900 年以前的日期，Excel 只显示"
+        "为 ####），请改为 1900 年以后的日期，或以文本 YYYY-MM-DD 填写",
+    )
+
+
 def _sheet_part(z: zipfile.ZipFile, title: str) -> str | None:
     names = set(z.namelist())
     if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
@@ -105,10 +136,10 @@ def _suspect(z: zipfile.ZipFile, part: str) -> bool:
     return False
 
 
-def _scan(f: object) -> Iterator[tuple[tuple[int, int], FlaggedCell]]:
-    """Walk the cells in document order; positions follow r= where given, else the order."""
+def _cells(f: object) -> Iterator[tuple[tuple[int, int], Element]]:
+    """Every cell element with its position, in document order; positions follow r= where
+    given, else the order. Each element is cleared once the caller has looked at it."""
     row_tag, cell_tag = f"{{{_MAIN}}}row", f"{{{_MAIN}}}c"
-    f_tag, v_tag, is_tag = f"{{{_MAIN}}}f", f"{{{_MAIN}}}v", f"{{{_MAIN}}}is"
     row = -1
     col = -1
     for event, el in iterparse(f, events=("start", "end")):
@@ -125,12 +156,30 @@ def _scan(f: object) -> Iterator[tuple[tuple[int, int], FlaggedCell]]:
                 row = int(ref[2]) - 1
             else:
                 col += 1
-            found = _judge(el, f_tag, v_tag, is_tag)
-            if found is not None:
-                yield (row, col), found
+            yield (row, col), el
             el.clear()
         elif el.tag == row_tag:
             el.clear()
+
+
+def _scan(f: object) -> Iterator[tuple[tuple[int, int], FlaggedCell]]:
+    f_tag, v_tag, is_tag = f"{{{_MAIN}}}f", f"{{{_MAIN}}}v", f"{{{_MAIN}}}is"
+    for pos, el in _cells(f):
+        found = _judge(el, f_tag, v_tag, is_tag)
+        if found is not None:
+            yield pos, found
+
+
+def _values(f: object, positions: set[tuple[int, int]]) -> Iterator[tuple[tuple[int, int], str]]:
+    v_tag = f"{{{_MAIN}}}v"
+    left = set(positions)
+    for pos, el in _cells(f):
+        if pos in left:
+            v = el.find(v_tag)
+            yield pos, (v.text or "").strip() if v is not None else ""
+            left.discard(pos)
+            if not left:
+                return
 
 
 def _judge(el: Element, f_tag: str, v_tag: str, is_tag: str) -> FlaggedCell | None:

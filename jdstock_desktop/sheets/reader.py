@@ -10,6 +10,7 @@ numbers and dates typed as text.
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import gc
 import itertools
 import operator
@@ -42,7 +43,12 @@ from jdstock_desktop.sheets.cells import (
     text_of,
 )
 from jdstock_desktop.sheets.definition import META_SHEET, Column, SheetDef
-from jdstock_desktop.sheets.hidden_cells import apply_flags, flagged_cells
+from jdstock_desktop.sheets.hidden_cells import (
+    apply_flags,
+    flagged_cells,
+    negative_date,
+    raw_values,
+)
 
 _Step = tuple[str, int, Converter]  # Column.key, position in the row, converter
 
@@ -353,7 +359,24 @@ def read_grid(
     """The whole worksheet `title` as rows (index = Excel row − 1), with error cells and
     uncalculated formulas in place as FlaggedCell instead of the empty text calamine gives."""
     data = _rows(wb, title, sheet_name, str(path))
-    return apply_flags(data, flagged_cells(path, title))
+    flags = flagged_cells(path, title)
+    # calamine gives 00:00:00 for a date serial below zero (a date before 1900, or -1): what
+    # the cell holds is named from the XML instead.
+    midnight = dt.time()
+    times = {
+        (r, c)
+        for r, row in enumerate(data)
+        if midnight in row
+        for c, v in enumerate(row)
+        if v.__class__ is dt.time and v == midnight
+    }
+    for pos, raw in raw_values(path, title, times - flags.keys()).items():
+        try:
+            if float(raw) < 0:
+                flags[pos] = negative_date(raw)
+        except ValueError:
+            continue
+    return apply_flags(data, flags)
 
 
 def _meta(wb: CalamineWorkbook) -> dict[str, object]:

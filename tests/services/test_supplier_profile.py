@@ -286,3 +286,22 @@ def test_any_profile_survives_export_and_import(data: FormData) -> None:
         finally:
             src.close()
             dst.close()
+
+
+def test_dates_at_the_ends_of_the_calendar(book: Book, tmp_path: Path) -> None:
+    """Issue 10: 成立日期 9999-12-31 crashed (year 10001); a negative date serial read as
+    00:00:00. Now: a warning for the first, a problem at its row naming the value as the cell
+    holds it for the second, nothing stored."""
+    save_profile(book, PROFILE)
+    stored = get_profile(book).fields
+    path = tmp_path / "f.xlsx"
+    export_supplier_form(book, path)
+    _edit(path, {"成立日期": dt.date(9999, 12, 31)})
+    preview = import_supplier_form(book, path, dry_run=True)
+    assert "注意：成立日期 9999-12-31 晚于今天，请核对" in preview.details
+    _edit(path, {"成立日期": -1})
+    with pytest.raises(SheetErrors) as info:
+        import_supplier_form(book, path)
+    [p] = info.value.problems
+    assert p.column == "成立日期" and "单元格的值为 -1" in p.reason and "00:00" not in p.reason
+    assert get_profile(book).fields == stored
