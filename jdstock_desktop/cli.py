@@ -321,14 +321,59 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args)
     except BadInput as exc:
-        print(str(exc), file=sys.stderr)
+        _say(str(exc))
         return EXIT_BAD_INPUT
     except JdStockError as exc:
-        print(str(exc), file=sys.stderr)
+        _say(str(exc))
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("已中断", file=sys.stderr)
+        _say("已中断")
         return EXIT_ERROR
+    except Exception as exc:  # a faulty book, a driver, the disk: a sentence, never a traceback
+        _say(_failure(exc))
+        return EXIT_ERROR
+
+
+def _say(text: str) -> None:
+    from jdstock_desktop.domain.text import printable
+
+    print(printable(text), file=sys.stderr)
+
+
+def _failure(exc: Exception) -> str:
+    """What the clerk reads for an error no refusal foresaw; the trace goes to the log file."""
+    from jdstock_desktop.storage.book_file import failure_reason, failure_text
+
+    logged = _log_trace(exc)
+    if failure_reason(exc) != "账本无法打开或读写" or _is_database_error(exc):
+        text = failure_text(exc)
+    else:
+        text = f"程序出现意外错误：{type(exc).__name__}: {str(exc)[:300]}"
+    return text + (f"\n错误详情已记录到 {logged}" if logged else "")
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return isinstance(exc, SQLAlchemyError)
+
+
+def _log_trace(exc: Exception) -> str | None:
+    """Append the traceback to the program's log (the GUI's crash log); its path, or None
+    when the log cannot be written (a full disk, say)."""
+    import traceback
+
+    from jdstock_desktop.config import data_dir
+
+    path = data_dir() / "logs" / "jdstock.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as f:
+            f.write("command line: " + " ".join(sys.argv[1:]) + "\n")
+            f.write("".join(traceback.format_exception(exc)))
+    except OSError:
+        return None
+    return str(path)
 
 
 if __name__ == "__main__":

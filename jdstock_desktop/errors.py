@@ -25,6 +25,11 @@ class Refused(BadInput):
     """A well-formed request the rulebook forbids (national warehouse edit, negative stock, …)."""
 
 
+class BookUnusable(JdStockError):
+    """The book cannot be opened or written as it is (damaged, foreign, newer, full disk…);
+    the message says what to do (CLI exit code 1)."""
+
+
 class Conflict(JdStockError):
     """Someone else changed the same row since it was read (shared PostgreSQL books)."""
 

@@ -50,6 +50,17 @@ def test_migration_head_matches_code() -> None:
     assert script_head() == HEAD_REVISION
 
 
+def test_known_revisions_are_the_scripts() -> None:
+    """A book at a revision outside KNOWN_REVISIONS is refused as written by a newer program."""
+    from alembic.script import ScriptDirectory
+
+    from jdstock_desktop.storage.db import KNOWN_REVISIONS
+    from jdstock_desktop.storage.migrate import alembic_config
+
+    scripts = ScriptDirectory.from_config(alembic_config(None))  # type: ignore[arg-type]
+    assert {s.revision for s in scripts.walk_revisions()} == KNOWN_REVISIONS
+
+
 def test_new_book_has_exactly_the_national_warehouse(tmp_path: Path) -> None:
     from jdstock_desktop.services.warehouses import list_warehouses
     from jdstock_desktop.storage.db import open_book

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import shutil
 import sqlite3
 from pathlib import Path
 
 from jdstock_desktop.config import data_dir
-from jdstock_desktop.errors import BadInput
-from jdstock_desktop.storage.db import Book, resolve_url
+from jdstock_desktop.errors import BadInput, BookUnusable
+from jdstock_desktop.storage.book_file import failure_reason
+from jdstock_desktop.storage.db import AUTO_BACKUPS, Book, resolve_url
+from jdstock_desktop.storage.sqlite_copy import auto_backup_file, backups_of, copy_sqlite
 
 # Enough history to step back over a bad afternoon of imports, small enough not to fill a disk.
-MAX_AUTO_BACKUPS = 20
+MAX_AUTO_BACKUPS = AUTO_BACKUPS
 BACKUP_DIR_NAME = "backups"
 # Tables every stock book has since revision 0001; a file without them is someone else's data.
 BOOK_TABLES = frozenset({"alembic_version", "warehouse"})
@@ -33,29 +34,6 @@ def sqlite_path(book: Book) -> Path | None:
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         return Path(url.database)
     return None
-
-
-def copy_sqlite(source: Path, dest: Path) -> Path:
-    """A consistent copy of the SQLite file `source` at `dest`, replaced atomically."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    part = dest.with_name(dest.name + ".part")
-    part.unlink(missing_ok=True)
-    src = sqlite3.connect(source)
-    try:
-        dst = sqlite3.connect(part)
-        try:
-            src.backup(dst)
-            # One self-contained file to carry away, not a WAL-mode file that wants companions.
-            dst.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dst.close()
-        os.replace(part, dest)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
-    finally:
-        src.close()
-    return dest
 
 
 def backup_book(book: Book, dest: Path) -> Path:
@@ -72,7 +50,7 @@ def backup_book(book: Book, dest: Path) -> Path:
     try:
         return copy_sqlite(source, dest)
     except (sqlite3.Error, OSError) as e:
-        raise BadInput(f"备份失败：{dest}（{e}）") from e
+        raise BookUnusable(f"备份失败：{dest}（{failure_reason(e)}；{e}）") from e
 
 
 def book_problem(path: Path) -> str | None:
@@ -136,7 +114,7 @@ def _safety_copy(target: Path) -> Path:
     """The book about to be replaced, kept as an automatic backup."""
     try:
         return _auto_backup_file(target, "restore")
-    except sqlite3.Error:
+    except (sqlite3.Error, BookUnusable):
         # A damaged book is the usual reason to restore; keep its bytes as they are.
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         dest = backup_dir() / f"{target.stem}-{stamp}-restore.sqlite3"
@@ -149,53 +127,23 @@ def backup_dir() -> Path:
     return data_dir() / BACKUP_DIR_NAME
 
 
-def _pattern(stem: str) -> re.Pattern[str]:
-    # <stem>-<YYYYmmdd-HHMMSS>-<reason>[-n].sqlite3; -n only when two land in the same second.
-    return re.compile(
-        rf"^{re.escape(stem)}-(\d{{8}}-\d{{6}})-([A-Za-z0-9_]+?)(?:-(\d+))?\.sqlite3$"
-    )
-
-
 def auto_backups(book_file: Path) -> list[Path]:
     """The automatic backups of the book file `book_file`, oldest first."""
-    folder = backup_dir()
-    pattern = _pattern(book_file.stem)
-    found: list[tuple[str, int, Path]] = []
-    for path in folder.glob(f"{book_file.stem}-*.sqlite3"):
-        m = pattern.match(path.name)
-        if m:
-            found.append((m.group(1), int(m.group(3) or 0), path))
-    return [p for *_key, p in sorted(found)]
+    return backups_of(book_file, backup_dir())
 
 
 def _auto_backup_file(source: Path, reason: str) -> Path:
-    folder = backup_dir()
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = folder / f"{source.stem}-{stamp}-{reason}.sqlite3"
-    pattern = _pattern(source.stem)
-    same_second = [
-        int(m.group(3) or 0)
-        for p in folder.glob(f"{source.stem}-{stamp}-*.sqlite3")
-        if (m := pattern.match(p.name))
-    ]
-    if same_second:
-        # After the highest counter, never a freed lower one: names must keep their age order.
-        dest = folder / f"{source.stem}-{stamp}-{reason}-{max(same_second) + 1}.sqlite3"
-    copy_sqlite(source, dest)
-    for old in auto_backups(source)[:-MAX_AUTO_BACKUPS]:
-        old.unlink(missing_ok=True)
-    return dest
+    return auto_backup_file(source, reason, backup_dir(), MAX_AUTO_BACKUPS)
 
 
 def auto_backup(book: Book, reason: str) -> Path | None:
     """Keep a copy of the book before a risky operation (`reason`: import, upgrade, …).
 
     At most MAX_AUTO_BACKUPS are kept per book file, the oldest go first. Nothing is done for a
-    PostgreSQL book or a book file that does not exist yet (there is nothing to lose).
+    PostgreSQL book or a book file that does not exist yet (there is nothing to lose). A
+    damaged book is refused (BookUnusable): nothing is imported into it.
     """
     source = sqlite_path(book)
     if source is None or not source.exists():
         return None
-    if not re.fullmatch(r"[A-Za-z0-9_]+", reason):
-        raise ValueError(f"backup reason must be a plain word: {reason!r}")
     return _auto_backup_file(source, reason)

@@ -12,11 +12,16 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from jdstock_desktop.config import data_dir, default_book_path, default_operator
-from jdstock_desktop.errors import Conflict
+from jdstock_desktop.errors import BookUnusable, Conflict
+from jdstock_desktop.storage.book_file import sqlite_problem
 
 # The newest Alembic revision; a test checks it equals the migration scripts' head. Knowing it
 # here lets every command see that a book is current without importing Alembic (fast start).
 HEAD_REVISION = "0001_initial"
+# Every revision a book of this program may carry (a test checks them against the scripts): a
+# book at any other was written by a newer program.
+KNOWN_REVISIONS = frozenset({"0001_initial"})
+AUTO_BACKUPS = 20  # automatic backups kept per book file (services.backup uses the same)
 
 
 def resolve_url(db: str | Path | None) -> str:
@@ -27,6 +32,14 @@ def resolve_url(db: str | Path | None) -> str:
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL; None for a server book or an in-memory one."""
+    if not url.startswith("sqlite"):
+        return None
+    path = url.split("///", 1)[-1]
+    return Path(path) if path and path != ":memory:" else None
 
 
 def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
@@ -83,37 +96,14 @@ def upgrade(engine: Engine) -> None:
 
 
 def backup_before_upgrade(engine: Engine) -> Path | None:
-    """Copy a SQLite book to the automatic backups before Alembic changes its schema.
-
-    Named like services.backup.auto_backup's copies (<stem>-<stamp>-upgrade.sqlite3), which also
-    prunes them to its bound; storage cannot import services, hence this small twin.
-    """
-    import datetime as dt
-    import os
-    import sqlite3
+    """Copy a SQLite book to the automatic backups before Alembic changes its schema, named and
+    pruned like services.backup.auto_backup's copies (the same helper, the same bound)."""
+    from jdstock_desktop.storage.sqlite_copy import auto_backup_file
 
     url = engine.url
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         return None  # PostgreSQL: the server administrator's pg_dump covers upgrades
-    source = Path(url.database)
-    folder = data_dir() / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = folder / f"{source.stem}-{stamp}-upgrade.sqlite3"
-    part = dest.with_name(dest.name + ".part")
-    src, dst = sqlite3.connect(source), sqlite3.connect(part)
-    try:
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-        dst.close()
-        os.replace(part, dest)
-    except BaseException:
-        dst.close()
-        part.unlink(missing_ok=True)
-        raise
-    finally:
-        src.close()
-    return dest
+    return auto_backup_file(Path(url.database), "upgrade", data_dir() / "backups", AUTO_BACKUPS)
 
 
 def _busy_message(exc: OperationalError) -> str | None:
@@ -180,6 +170,11 @@ class Book:
 def open_book(db: str | Path | None = None, *, operator: str | None = None) -> Book:
     """Open (creating or upgrading when needed) the stock book named by --db."""
     url = resolve_url(db)
+    path = sqlite_file(url)
+    if path is not None:
+        problem = sqlite_problem(path, KNOWN_REVISIONS)
+        if problem is not None:
+            raise BookUnusable(problem)
     engine = make_engine(url)
     revision = current_revision(engine)
     if revision != HEAD_REVISION:

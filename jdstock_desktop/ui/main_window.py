@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import sqlite3
 from collections.abc import Callable
 from enum import Enum
@@ -33,7 +32,9 @@ from jdstock_desktop import __version__
 from jdstock_desktop.errors import BadInput
 from jdstock_desktop.services.backup import backup_dir, book_problem, restore_book
 from jdstock_desktop.services.summary import book_counts
-from jdstock_desktop.storage.db import Book, open_book
+from jdstock_desktop.storage.book_file import sqlite_problem
+from jdstock_desktop.storage.db import KNOWN_REVISIONS, Book, open_book
+from jdstock_desktop.storage.sqlite_copy import CopyCancelled, copy_sqlite
 from jdstock_desktop.ui import profile_dialog, settings, settings_dialog, sheets_dialog
 from jdstock_desktop.ui.book_watch import BookWatch
 from jdstock_desktop.ui.pages import PAGES
@@ -72,21 +73,7 @@ def sqlite_file(book: Book) -> Path | None:
 
 def not_a_book(path: Path) -> str | None:
     """Why an existing file must not be opened as a book (opening would add our tables to it)."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            tables = {
-                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-        finally:
-            con.close()
-    except sqlite3.Error:
-        return QCoreApplication.translate("MainWindow", "不是 SQLite 数据库文件")
-    if tables and "alembic_version" not in tables:
-        return QCoreApplication.translate("MainWindow", "这是别的程序的数据库，不是库存账本")
-    return None
+    return sqlite_problem(path, KNOWN_REVISIONS)
 
 
 class Opening(Enum):
@@ -98,37 +85,12 @@ class Opening(Enum):
     STAYED = "stayed"  # the clerk kept the old book for its staged edits
 
 
-class BackupCancelled(Exception):
-    pass
+BackupCancelled = CopyCancelled
 
 
 def backup_sqlite(source: Path, dest: Path, step: Callable[[int, int], bool]) -> None:
-    """Copy a live SQLite book with the backup API (consistent even while it is in use).
-
-    Writes next to `dest` and renames at the end, so a cancelled or failed backup never leaves
-    a half-written file under the chosen name. `step(done, total)` returns False to cancel.
-    """
-    part = dest.with_name(dest.name + ".part")
-    part.unlink(missing_ok=True)
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(part)
-
-    def progress(_status: int, remaining: int, total: int) -> None:
-        if not step(total - remaining, total):
-            raise BackupCancelled
-
-    try:
-        src.backup(dst, pages=256, progress=progress)
-        # One self-contained file to carry away, not a WAL-mode file that wants companions.
-        dst.execute("PRAGMA journal_mode=DELETE")
-        dst.close()
-        os.replace(part, dest)
-    except BaseException:
-        dst.close()
-        part.unlink(missing_ok=True)
-        raise
-    finally:
-        src.close()
+    """Copy a live SQLite book (storage's one copy), `step(done, total)` False to cancel."""
+    copy_sqlite(source, dest, step)
 
 
 class MainWindow(QMainWindow):

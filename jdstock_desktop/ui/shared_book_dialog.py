@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import URL, make_url
 
+from jdstock_desktop.errors import JdStockError
+from jdstock_desktop.storage.book_file import failure_reason
+
 DRIVER = "postgresql+psycopg"
 DEFAULT_HOST = "localhost"
 DEFAULT_PORT = 5432
@@ -111,7 +114,10 @@ def connection_problem(error: BaseException) -> str | None:
 def open_failure_text(location: str, error: BaseException) -> str:
     """What the clerk reads when a book did not open: where (never with a password), for a
     server book a line of Chinese saying what to check, then the driver's own message."""
+    if isinstance(error, JdStockError):  # the book was looked at and refused: says it all
+        return "\n\n".join(t for t in (shown_location(location), str(error)) if t)
     problem = connection_problem(error) if "://" in location else None
+    problem = problem or failure_reason(error)
     return "\n\n".join(t for t in (shown_location(location), problem, str(error)) if t)
 
 

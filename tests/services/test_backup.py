@@ -101,8 +101,70 @@ def test_auto_backups_are_capped(stocked: Book) -> None:
     assert len(kept) == MAX_AUTO_BACKUPS
     assert kept == written[-MAX_AUTO_BACKUPS:]  # the oldest went first
     assert all(p.parent == data_dir() / "backups" for p in kept)
-    # <book-stem>-<YYYYmmdd-HHMMSS>-<reason>, "-n" only for several in the same second
-    assert all(re.fullmatch(r"book-\d{8}-\d{6}-import(-\d+)?\.sqlite3", p.name) for p in kept)
+    # <book-stem>-<tag of its path>-<YYYYmmdd-HHMMSS>-<reason>, "-n" only for several a second
+    pattern = r"book-[0-9a-f]{8}-\d{8}-\d{6}-import(-\d+)?\.sqlite3"
+    assert all(re.fullmatch(pattern, p.name) for p in kept)
+
+
+@pytest.mark.sqlite_only
+def test_books_of_the_same_name_keep_their_own_backups(tmp_path: Path) -> None:
+    """Issue 10: 20 imports into y/stock-book.sqlite3 deleted x/stock-book.sqlite3's only
+    backup (pruned by file name). Now each book prunes its own."""
+    from jdstock_desktop.storage.db import open_book
+
+    x = open_book(tmp_path / "x" / "stock-book.sqlite3")
+    y = open_book(tmp_path / "y" / "stock-book.sqlite3")
+    try:
+        [only] = [auto_backup(x, "import")]
+        for _ in range(MAX_AUTO_BACKUPS + 3):
+            auto_backup(y, "import")
+        assert auto_backups(tmp_path / "x" / "stock-book.sqlite3") == [only] and only.exists()
+        assert len(auto_backups(tmp_path / "y" / "stock-book.sqlite3")) == MAX_AUTO_BACKUPS
+    finally:
+        x.close()
+        y.close()
+
+
+@pytest.mark.sqlite_only
+def test_parts_of_killed_backups_are_removed(stocked: Book) -> None:
+    import os
+    import time
+
+    folder = data_dir() / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    old, fresh = folder / "book-x-import.sqlite3.part", folder / "book-y-import.sqlite3.part"
+    for part in (old, fresh):
+        part.write_bytes(b"half a copy")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    auto_backup(stocked, "import")
+    assert not old.exists()
+    assert fresh.exists()  # may be a copy still running in another program
+
+
+@pytest.mark.sqlite_only
+def test_a_damaged_book_is_neither_backed_up_nor_imported_into(
+    stocked: Book, tmp_path: Path
+) -> None:
+    from jdstock_desktop.errors import BookUnusable
+    from jdstock_desktop.services.forms_io import import_any
+    from tests.helpers import write_xlsx
+
+    path = Path(stocked.engine.url.database or "")
+    stocked.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[2 * page : 2 * page + 8] = b"\xff" * 8  # the header of a b-tree page overwritten
+    path.write_bytes(bytes(data))
+    damaged = path.read_bytes()
+    sheet = write_xlsx(tmp_path / "s.xlsx", "分区库存", [["商品编码", "仓库名称", "现货库存"]])
+    book = Book(url=stocked.url, engine=stocked.engine, sessions=stocked.sessions, operator="x")
+    with pytest.raises(BookUnusable, match="已损坏"):
+        backup_book(book, tmp_path / "copy.sqlite3")
+    with pytest.raises(BookUnusable, match="已损坏"):
+        import_any(book, "分区库存", sheet, False)
+    assert not (tmp_path / "copy.sqlite3").exists()
+    assert path.read_bytes() == damaged
 
 
 def test_no_auto_backup_of_a_book_not_yet_on_disk_or_on_postgresql(tmp_path: Path) -> None:
