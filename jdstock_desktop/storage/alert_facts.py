@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import (
     CTE,
+    BigInteger,
     ColumnElement,
     FromClause,
     Integer,
@@ -203,9 +204,11 @@ def facts_query(day: dt.date, newest: dt.datetime | None) -> Select[Any]:
         literal(SKU_ROW, Integer).label("kind"),
         stock.c.pid,
         none.label("wid"),
-        (stock.c.a - func.coalesce(moved.c.late_available, 0)).label("a"),
+        # Sums of sums are NUMERIC on PostgreSQL (Decimal in Python): cast back to whole numbers,
+        # so that facts, reports and their JSON are the same on both back ends.
+        cast(stock.c.a - func.coalesce(moved.c.late_available, 0), BigInteger).label("a"),
         none.label("b"),
-        func.coalesce(moved.c.sales30, 0).label("sales30"),
+        cast(func.coalesce(moved.c.sales30, 0), BigInteger).label("sales30"),
         func.coalesce(moved.c.ship7, 0).label("c"),
         func.coalesce(moved.c.touched30, 0).label("d"),
     ).outerjoin(moved, moved.c.pid == stock.c.pid)

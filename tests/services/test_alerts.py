@@ -109,6 +109,20 @@ def test_cli_alerts_json_prints_the_same_object(
     assert json.loads(capsys.readouterr().out) == EXPECTED
 
 
+def test_alert_json_with_a_rule_in_days_is_plain_numbers_on_every_back_end(
+    book: Book, shop: dict[str, Pair], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 10: on PostgreSQL a safety rule in days made `alerts --json` fail (Decimal is not
+    JSON serializable: sums of sums are NUMERIC there). The same JSON on both back ends."""
+    set_alert_rule(book, "safety", None, None, None, Decimal("7.5"))
+    assert main(["--db", book.url, "alerts", "--date", "2026-11-27", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    # A1 sold 10 in 30 days: level 7.5 × 10/30 = 2.5 > available 0.
+    assert out["safety"] == [{"sku": "A1", "warehouse": "华东仓", "available": 0, "level": 2.5}]
+    assert out["slow_moving"] == EXPECTED["slow_moving"]
+    assert out["dashboard"] == EXPECTED["dashboard"]
+
+
 def test_report_as_of_an_earlier_day_ignores_later_rows(book: Book, shop: dict[str, Pair]) -> None:
     # On D-5 A1 still held 10 and had shipped nothing: no out-of-stock, no safety alert.
     report = alerts_report(book, D - dt.timedelta(days=5))
