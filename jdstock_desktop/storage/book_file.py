@@ -108,6 +108,23 @@ def _chain(error: BaseException) -> list[BaseException]:
     return seen
 
 
+UNKNOWN_URL = "无法识别的账本地址：请给出账本文件的路径，或 postgresql+psycopg://用户@服务器/数据库"
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` names no kind of book this program keeps (SQLite file, PostgreSQL server)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError:
+        return f"{UNKNOWN_URL}（收到「{url}」）"
+    if backend not in ("sqlite", "postgresql"):
+        return f"{UNKNOWN_URL}（不支持 {backend}）"
+    return None
+
+
 def failure_reason(error: BaseException) -> str:
     """One Chinese sentence: what went wrong with the book or the system, and what to do."""
     chain = _chain(error)
@@ -130,12 +147,15 @@ def failure_reason(error: BaseException) -> str:
     if "can't locate revision" in text:
         return "这个账本由更新版本的程序写过，本程序无法打开；请安装最新版本的程序后再打开"
     if "could not parse sqlalchemy url" in text or "can't load plugin" in text:
-        return (
-            "无法识别的账本地址：请给出账本文件的路径，或 postgresql+psycopg://用户@服务器/数据库"
-        )
+        return UNKNOWN_URL
     if "ssl" in text and ("required" in text or "no pg_hba.conf entry" in text):
         return "服务器要求加密连接（SSL）：请在地址后加上 ?sslmode=require，或请管理员调整设置"
-    if states & {"28P01", "28000"} or "authentication failed" in text or "no password" in text:
+    if (
+        states & {"28P01", "28000"}
+        or "authentication failed" in text
+        or "no password" in text
+        or ("role " in text and "does not exist" in text)
+    ):
         return "用户名或密码错误：请检查后重试（密码可用 PGPASSWORD 环境变量提供）"
     if "3D000" in states or ("database " in text and "does not exist" in text):
         return "服务器上没有这个数据库：请服务器管理员先创建它（例如 createdb -O 用户名 jdstock）"

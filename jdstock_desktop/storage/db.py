@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from jdstock_desktop.config import data_dir, default_book_path, default_operator
 from jdstock_desktop.errors import BookUnusable, Conflict
-from jdstock_desktop.storage.book_file import sqlite_problem
+from jdstock_desktop.storage.book_file import sqlite_problem, url_problem
 
 # The newest Alembic revision; a test checks it equals the migration scripts' head. Knowing it
 # here lets every command see that a book is current without importing Alembic (fast start).
@@ -170,6 +170,8 @@ class Book:
 def open_book(db: str | Path | None = None, *, operator: str | None = None) -> Book:
     """Open (creating or upgrading when needed) the stock book named by --db."""
     url = resolve_url(db)
+    if (why := url_problem(url)) is not None:
+        raise BookUnusable(why)
     path = sqlite_file(url)
     if path is not None:
         problem = sqlite_problem(path, KNOWN_REVISIONS)
