@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jdstock_desktop.domain.alerts import RuleKind, rule_label, rule_problem
-from jdstock_desktop.services.lookups import product_ids
+from jdstock_desktop.services.lookups import product_ids, unknown_sku
 from jdstock_desktop.services.sheet_export import Row, exporter
 from jdstock_desktop.services.sheet_import import ImportContext, importer
 from jdstock_desktop.sheets.reader import SheetRow
@@ -57,7 +57,7 @@ def import_alert_rules(s: Session, rows: list[SheetRow], ctx: ImportContext) -> 
             ok = False
         pid = skus.get(sku) if sku else None
         if sku and pid is None:
-            ctx.problems.add(row.row, "sku", f"未知商品编码「{sku}」")
+            ctx.problems.add(row.row, "sku", unknown_sku(s, sku))
             ok = False
         wid = whs.get(wh) if wh else None
         if wh and wid is None and (problem is None or problem.column != "warehouse"):

@@ -28,6 +28,7 @@ from jdstock_desktop.domain.regions import AddressError, load_regions
 from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.errors import BadInput
 from jdstock_desktop.services.ledger import LedgerWriter
+from jdstock_desktop.services.lookups import unknown_sku
 from jdstock_desktop.services.orders import (
     OPEN_STATES,
     STATUS_LABELS,
@@ -182,7 +183,7 @@ class _Reader:
             code = _text(row.values.get("sku"))
             product = products.get(code)
             if product is None:
-                self.problem(row, "sku", f"未知商品编码「{code}」")
+                self.problem(row, "sku", unknown_sku(self.s, code))
             wh_name = _text(row.values.get("ship_warehouse"))
             wh = None
             if wh_name and status != SHIPPED:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.errors import BadInput
 from jdstock_desktop.services.ledger import LedgerWriter, Pair
-from jdstock_desktop.services.lookups import product_ids
+from jdstock_desktop.services.lookups import product_ids, unknown_sku
 from jdstock_desktop.services.sheet_import import ImportContext, importer
 from jdstock_desktop.sheets.reader import SheetRow, gc_paused
 from jdstock_desktop.storage.models import LedgerEntry, Warehouse
@@ -64,7 +64,7 @@ def _resolve_pairs(
     out = []
     for row, pid, wid in zip(rows, pids, wids, strict=True):
         if pid is None:
-            ctx.problems.add(row.row, "sku", f"未知商品编码「{row.values['sku']!s}」")
+            ctx.problems.add(row.row, "sku", unknown_sku(s, row.values["sku"]))
         if wid is None:
             ctx.problems.add(row.row, "warehouse", f"未知仓库「{row.values['warehouse']!s}」")
         if pid is not None and wid is not None:

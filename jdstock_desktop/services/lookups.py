@@ -21,8 +21,17 @@ def warehouse_by_name(session: Session, name: str) -> Warehouse:
 def product_by_code(session: Session, code: str) -> Product:
     product = session.scalar(select(Product).where(Product.code == code.strip()))
     if product is None:
-        raise NotFound(f"未知商品编码「{code}」")
+        raise NotFound(unknown_sku(session, code))
     return product
+
+
+def unknown_sku(session: Session, code: object) -> str:
+    """未知商品编码「…」, and when it is some product's 京东SKU, which one: a JD SKU typed where
+    the 商品编码 belongs is the usual slip."""
+    text = str(code).strip()
+    owner = session.scalar(select(Product.code).where(Product.jd_sku == text).limit(1))
+    hint = f"（这是商品「{owner}」的京东SKU，这里应填商品编码「{owner}」）" if owner else ""
+    return f"未知商品编码「{text}」{hint}"
 
 
 def warehouse_ids(session: Session) -> dict[str, int]:

@@ -21,6 +21,7 @@ from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.errors import BadInput, NotFound
 from jdstock_desktop.services.import_book import update_product
 from jdstock_desktop.services.ledger import LedgerWriter
+from jdstock_desktop.services.lookups import unknown_sku
 from jdstock_desktop.services.sheet_export import Row, exporter
 from jdstock_desktop.services.sheet_import import ImportContext, importer
 from jdstock_desktop.sheets.definition import ColumnType
@@ -276,7 +277,7 @@ def import_listing(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None
         code = str(row.values["code"])
         product = products.get(code)
         if product is None:
-            ctx.problems.add(row.row, "code", f"未知商品编码「{code}」")
+            ctx.problems.add(row.row, "code", unknown_sku(s, code))
             continue
         listed = row.values["listed"] == "上柜"
         if product.listed == listed:
@@ -308,7 +309,7 @@ def import_preorder(s: Session, rows: list[SheetRow], ctx: ImportContext) -> Non
         code = str(v["code"])
         product = products.get(code)
         if product is None:
-            ctx.problems.add(row.row, "code", f"未知商品编码「{code}」")
+            ctx.problems.add(row.row, "code", unknown_sku(s, code))
             continue
         wanted = {
             "preorder": bool(v["preorder"]),

@@ -164,6 +164,10 @@ def import_supplier_form(book: Book, path: str | Path, *, dry_run: bool = False)
     wrong = [p for p in read.problems if p not in read.unfilled]
     if wrong:
         raise SheetErrors(read.problems, file=file)
+    if not read.found:  # no label of the form anywhere: an empty sheet, or another file
+        labels = "、".join(f.label for f in FORM.fields[:3])
+        why = f"工作表中找不到这张表格的任何项目（如「{labels}」），是空表或别的文件"
+        raise SheetErrors([CellProblem(FORM.name, 0, "", why, file)], file=file)
     report = ImportReport(sheet=FORM.name, file=file, dry_run=dry_run, rows=len(read.found))
     with book.writing() as s:
         current = load_profile(s)

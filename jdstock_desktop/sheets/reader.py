@@ -164,21 +164,90 @@ def open_workbook(path: str | Path, sheet_name: str) -> CalamineWorkbook:
         raise _file_error(sheet_name, file, "找不到文件")
     if p.stat().st_size == 0:
         raise _file_error(sheet_name, file, "文件是空的（0 字节），不是 Excel 文件")
+    kind = not_a_workbook(p)
+    if kind is not None:
+        raise _file_error(sheet_name, file, kind)
     bomb = zip_bomb(p)
     if bomb is not None:
         raise _file_error(sheet_name, file, bomb)
     try:
         wb = CalamineWorkbook.from_path(file)
     except (CalamineError, OSError) as exc:
-        raise _file_error(
-            sheet_name, file, f"无法打开：不是有效的 Excel 文件（.xlsx），或文件已损坏（{exc}）"
-        ) from exc
+        raise _file_error(sheet_name, file, f"无法打开：{NOT_READABLE}（{exc}）") from exc
     try:
         _refuse_huge_extent(p, sheet_name, file)
     except BaseException:
         wb.close()
         raise
     return wb
+
+
+ACCEPTED = "可导入 .xlsx、.xlsm、.xls（Excel 97–2003）和 .ods（WPS/LibreOffice）"
+NOT_READABLE = f"不是有效的表格文件（{ACCEPTED}），或文件已损坏"
+SAVE_AS_XLSX = "请用 Excel 或 WPS 打开它，另存为「Excel 工作簿 (*.xlsx)」后再导入"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: .xls, or an encrypted .xlsx
+_ENCRYPTION = "EncryptionInfo".encode("utf-16-le")  # its stream name in the directory
+_HTML = re.compile(
+    rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|table|meta)\b", re.I | re.S
+)
+
+
+def not_a_workbook(path: Path) -> str | None:
+    """What the file at `path` is when it is no workbook the reader can open, in words a clerk
+    acts on: a CSV or other text, a password-protected workbook, a web page saved as .xls, an
+    Excel 2003 XML sheet. None when it may be a workbook (calamine then decides)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(1 << 16)
+    except OSError as exc:
+        return f"无法读取文件：{exc.strerror or exc}"
+    if head.startswith(b"PK\x03\x04"):
+        return None
+    if head.startswith(_OLE):
+        if _ENCRYPTION in head or _ENCRYPTION in _ole_directory(path):
+            return (
+                "文件设置了打开密码（已加密）：请在 Excel 中打开，"
+                "去掉密码（文件 › 信息 › 保护工作簿）另存后再导入"
+            )
+        return None  # an .xls
+    text = head.lstrip(b"\xef\xbb\xbf")
+    if _HTML.match(text[:4096]):
+        suffix = path.suffix or "（无）"
+        return f"这是网页（HTML）文件，只是扩展名为 {suffix}，不是 Excel 文件：{SAVE_AS_XLSX}"
+    if text.lstrip().startswith(b"<?xml"):
+        if b"urn:schemas-microsoft-com:office:spreadsheet" in text:
+            return f"这是 Excel 2003 XML 表格，不能直接导入：{SAVE_AS_XLSX}"
+        return f"这是 XML 文本文件，不是 Excel 文件：{SAVE_AS_XLSX}"
+    if path.suffix.casefold() in (".csv", ".txt", ".tsv") or _looks_like_text(text):
+        return f"这是 CSV/文本文件，不是 Excel 文件：{SAVE_AS_XLSX}"
+    return None
+
+
+def _looks_like_text(data: bytes) -> bool:
+    """UTF-8 (with or without BOM) or GBK text with no NUL: what JD's back end and WPS write
+    as CSV."""
+    if not data or b"\x00" in data:
+        return False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            if encoding == "utf-8" and exc.start > len(data) - 4:  # cut inside a character
+                return True
+            continue
+        return True
+    return False
+
+
+def _ole_directory(path: Path) -> bytes:
+    """The whole compound file, when it is small enough to look through (its directory may lie
+    anywhere); b"" beyond 20 MB."""
+    try:
+        if path.stat().st_size > 20 << 20:
+            return b""
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 # A zip bomb is a small file that unpacks to gigabytes. Our largest export, a 库存流水 sheet at
@@ -254,9 +323,7 @@ def _refuse_huge_extent(path: Path, sheet_name: str, file: str) -> None:
                         f"单元格），请删除远处的空白单元格，或只复制数据到新文件",
                     )
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, zlib.error) as exc:
-        raise _file_error(
-            sheet_name, file, f"无法打开：不是有效的 Excel 文件（.xlsx），或文件已损坏（{exc}）"
-        ) from exc
+        raise _file_error(sheet_name, file, f"无法打开：{NOT_READABLE}（{exc}）") from exc
 
 
 def _worksheet_parts(z: zipfile.ZipFile) -> list[str]:
@@ -428,8 +495,10 @@ class _Table:
             self.problem(1, "", f"找不到表头行（第 1 行应为列名：{wanted}）")
             raise self.fail()
         index, match = found
+        present = [text_of(v) for v in data[index] if text_of(v)]
+        seen = "、".join(present[:30]) + ("……" if len(present) > 30 else "")
         for col in match.missing:
-            self.problem(index + 1, col.header, "缺少这一列")
+            self.problem(index + 1, col.header, f"缺少这一列（表头行中有：{seen}）")
         for col, hits in match.duplicates:
             where = "、".join(column_letter(i) for i in hits)
             self.problem(index + 1, col.header, f"这一列出现了 {len(hits)} 次（第 {where} 列）")
@@ -471,6 +540,13 @@ class _Table:
                     values = {key: conv(raw[pos]) for key, pos, conv in plan}
                 except CellError:
                     self._bad_row(number, raw, plan, cols)
+                    # Its key still counts: a later row with the same key is a duplicate too,
+                    # reported now rather than after the clerk fixed the first problem.
+                    k = self._key_of_bad_row(raw, plan) if key_of is not None else None
+                    if k is not None:
+                        first = seen.setdefault(k, number)
+                        if first != number:
+                            self._duplicate(number, first, k)
                     continue
             else:
                 values = dict(zip(keys, vals, strict=True))
@@ -514,6 +590,24 @@ class _Table:
                 conv(raw[pos])
             except CellError as exc:
                 self.problem(number, col.header, str(exc))
+
+    def _key_of_bad_row(self, raw: list[object], plan: list[_Step]) -> object:
+        """The row's key as a good row's would be (a value, or a tuple of them), or None when
+        a key cell is itself bad or empty."""
+        steps = {key: (pos, conv) for key, pos, conv in plan}
+        parts = []
+        for key in self.sheet.key:
+            if key not in steps:
+                return None
+            pos, conv = steps[key]
+            try:
+                value = conv(raw[pos])
+            except CellError:
+                return None
+            if value is None:
+                return None
+            parts.append(value)
+        return parts[0] if len(parts) == 1 else tuple(parts)
 
     def _duplicate(self, number: int, first: int, key: object) -> None:
         cols = [self.sheet.column(k) for k in self.sheet.key]

@@ -412,3 +412,77 @@ def test_services_refuse_quantities_beyond_the_bound(stocked: Book) -> None:
     with pytest.raises(BadInput, match="超出上限"):
         route(stocked, "A1", 2**63, "上海")
     assert snapshot(stocked) == before
+
+
+# --- messages a clerk can act on ------------------------------------------------------------------
+
+
+def _refusal(book: Book, sheet: SheetDef, path: Path) -> str:
+    with pytest.raises(SheetErrors) as err:
+        import_sheet(book, sheet, path)
+    return str(err.value)
+
+
+def test_files_that_are_no_workbook_say_what_they_are(stocked: Book, tmp_path: Path) -> None:
+    before = snapshot(stocked)
+    utf8 = tmp_path / "库存.csv"
+    utf8.write_bytes("\ufeff商品编码,仓库名称,现货库存\nA1,华东仓,5\n".encode())
+    gbk = tmp_path / "导出.xlsx"  # JD's back end writes GBK CSV; a clerk renamed it
+    gbk.write_bytes("商品编码,仓库名称,现货库存\nA1,华东仓,5\n".encode("gbk"))
+    for path in (utf8, gbk):
+        message = _refusal(stocked, REGIONAL_STOCK, path)
+        assert "CSV" in message and "另存为「Excel 工作簿 (*.xlsx)」" in message
+    html = tmp_path / "报表.xls"
+    html.write_text("<html><body><table><tr><td>商品编码</td></tr></table></body></html>")
+    assert "网页（HTML）文件，只是扩展名为 .xls" in _refusal(stocked, REGIONAL_STOCK, html)
+    # An encrypted workbook is a compound file holding an EncryptionInfo stream.
+    locked = tmp_path / "加密.xlsx"
+    locked.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000 + "EncryptionInfo".encode("utf-16-le")
+    )
+    assert "设置了打开密码" in _refusal(stocked, REGIONAL_STOCK, locked)
+    broken = tmp_path / "坏.xlsx"
+    broken.write_bytes(b"PK\x03\x04garbage")
+    assert ".xlsx、.xlsm、.xls" in _refusal(stocked, REGIONAL_STOCK, broken)
+    assert snapshot(stocked) == before
+
+
+def test_a_missing_column_lists_the_columns_found(stocked: Book, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "m.xlsx", "分区库存", [["商品编码", "库存数量"], ["A1", 3]])
+    message = _refusal(stocked, REGIONAL_STOCK, path)
+    assert "列「仓库名称」: 缺少这一列（表头行中有：商品编码、库存数量）" in message
+
+
+def test_every_problem_in_one_pass_duplicates_of_bad_rows_too(
+    stocked: Book, tmp_path: Path
+) -> None:
+    path = write_xlsx(
+        tmp_path / "d.xlsx",
+        "分区库存",
+        [["商品编码", "仓库名称", "现货库存"], ["A1", "华东仓", "x"], ["A1", "华东仓", 2]],
+    )
+    message = _refusal(stocked, REGIONAL_STOCK, path)
+    assert "第 2 行 列「现货库存」: 应为整数" in message
+    assert "第 3 行 列「商品编码」: 商品编码+仓库名称「A1 / 华东仓」与第 2 行重复" in message
+
+
+def test_a_jd_sku_where_the_code_belongs_names_its_product(book: Book, tmp_path: Path) -> None:
+    add_warehouse(book, "华东仓")
+    add_product(book, "A1", jd_sku="100012345678")
+    path = write_xlsx(
+        tmp_path / "j.xlsx",
+        "分区库存",
+        [["商品编码", "仓库名称", "现货库存"], ["100012345678", "华东仓", 3]],
+    )
+    message = _refusal(book, REGIONAL_STOCK, path)
+    assert (
+        "未知商品编码「100012345678」（这是商品「A1」的京东SKU，这里应填商品编码「A1」）" in message
+    )
+
+
+def test_an_empty_supplier_form_is_refused(book: Book, tmp_path: Path) -> None:
+    from jdstock_desktop.services.supplier_profile import import_supplier_form
+
+    path = write_xlsx(tmp_path / "空.xlsx", "供应商入驻评估表", [])
+    with pytest.raises(SheetErrors, match="找不到这张表格的任何项目"):
+        import_supplier_form(book, path)
