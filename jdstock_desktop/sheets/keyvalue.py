@@ -30,7 +30,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from jdstock_desktop.errors import CellProblem, SheetErrors
-from jdstock_desktop.sheets.annotate import BAD_FILL, LIST_HEADERS
+from jdstock_desktop.sheets.annotate import BAD_FILL, LIST_HEADERS, free_list_title
 from jdstock_desktop.sheets.cells import (
     ERROR_LIST_SHEET,
     CellError,
@@ -815,7 +815,7 @@ def write_annotated_form_copy(
         target = wb.active
     else:
         _mark(wb, listed, form)
-        target = wb.create_sheet(_free_title(wb.sheetnames))
+        target = wb.create_sheet(free_list_title(wb.sheetnames))
         for ws in wb.worksheets:
             ws.sheet_view.tabSelected = False
         wb.active = wb.worksheets.index(target)
@@ -830,14 +830,6 @@ def write_annotated_form_copy(
         target.column_dimensions[letter].width = width
     with atomic_path(Path(dst)) as tmp:
         wb.save(tmp)
-
-
-def _free_title(names: list[str]) -> str:
-    title, n = ERROR_LIST_SHEET, 1
-    while title in names:
-        n += 1
-        title = f"{ERROR_LIST_SHEET}{n}"
-    return title
 
 
 def _mark(wb: Workbook, problems: list[CellProblem], form: KeyValueForm) -> None:

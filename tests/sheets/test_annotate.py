@@ -159,3 +159,31 @@ def test_dst_may_overwrite_src(tmp_path: Path) -> None:
     write_annotated_copy(src, src, refused(src), FORM)
     assert load_workbook(src)[FORM.name]["C2"].comment is not None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.xlsx"]
+
+
+def test_a_large_file_is_annotated_by_streaming(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 10: the annotated copy of a 50 MB sheet reached 7.7 GB in openpyxl's normal mode.
+    Beyond STREAM_FROM_BYTES of worksheet XML it is copied row by row (read-only in, write-only
+    out): the same marks and list, the values as they were (bench/bench_annotate.py: memory)."""
+    from jdstock_desktop.sheets import annotate
+
+    monkeypatch.setattr(annotate, "STREAM_FROM_BYTES", 0)  # this small file takes that path
+    src = form_file(tmp_path / "in.xlsx", {"qty": "abc"}, {"code": "A002", "status": "停用"})
+    problems = [*refused(src), CellProblem(FORM.name, 3, "", "整行有问题", str(src))]
+    dst = tmp_path / "out.xlsx"
+    write_annotated_copy(src, dst, problems, FORM)
+
+    wb = load_workbook(dst)
+    ws = wb[FORM.name]
+    assert ws["C2"].fill.fgColor.rgb == RED
+    assert ws["C2"].comment.text == "应为整数，实际为「abc」"
+    assert ws["C2"].value == "abc"
+    assert "应为以下之一：启用、暂停" in ws["H3"].comment.text
+    assert ws["B3"].fill.fgColor.rgb == BAD_ROW_FILL.fgColor.rgb  # the row without a column
+    assert ws["A2"].fill.fgColor.rgb != RED and ws["A2"].comment is None
+    assert [c.value for c in ws[1]] == list(FORM.headers)
+    assert error_list(dst)[1:] == [(p.sheet, p.row, p.column or None, p.reason) for p in problems]
+    # Read again, the copy shows the same bad cells: 错误清单 never hides the data sheet.
+    assert [(p.row, p.column) for p in refused(dst)] == [(2, "数量"), (3, "状态")]

@@ -24,6 +24,7 @@ from jdstock_desktop.sheets.cells import ERROR_LIST_SHEET
 from jdstock_desktop.sheets.forms import REGIONAL_STOCK
 from jdstock_desktop.sheets.keyvalue import check_form, write_annotated_form_copy
 from jdstock_desktop.sheets.onboarding_forms import SUPPLIER_FORM
+from jdstock_desktop.sheets.reader import NOT_READABLE
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import LedgerEntry, Product, Stock
 from tests.helpers import add_product, add_warehouse, write_xlsx
@@ -174,7 +175,7 @@ def imported_on_hand(book: Book, path: Path) -> int:
 
 # --- broken containers ---------------------------------------------------------------------------
 
-BROKEN = "无法打开：不是有效的 Excel 文件（.xlsx），或文件已损坏"
+BROKEN = f"无法打开：{NOT_READABLE}"
 
 
 def test_truncated_zip(stocked: Book, tmp_path: Path) -> None:
@@ -210,8 +211,8 @@ def test_renamed_xls_and_csv(stocked: Book, tmp_path: Path) -> None:
     xls.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 504 + b"junk" * 100)
     csv = tmp_path / "export.xlsx"
     csv.write_text("商品编码,仓库名称,现货库存\nA1,华东仓,3\n", encoding="utf-8")
-    for path in (xls, csv):
-        refused(stocked, path, tmp_path, BROKEN)
+    refused(stocked, xls, tmp_path, BROKEN)
+    refused(stocked, csv, tmp_path, "这是 CSV/文本文件", "另存为「Excel 工作簿 (*.xlsx)」")
 
 
 # --- XML bombs -----------------------------------------------------------------------------------

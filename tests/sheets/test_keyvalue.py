@@ -320,7 +320,7 @@ def test_another_forms_file_is_refused_plainly(tmp_path: Path) -> None:
 def test_not_an_xlsx(tmp_path: Path) -> None:
     path = tmp_path / "x.xlsx"
     path.write_text("not a workbook")
-    with pytest.raises(SheetErrors, match="无法打开"):
+    with pytest.raises(SheetErrors, match="CSV/文本文件，不是 Excel 文件"):
         read_form(path, FORM)
     out = tmp_path / "x.annotated.xlsx"
     write_annotated_form_copy(path, out, [], FORM)

@@ -387,7 +387,7 @@ def test_not_an_xlsx(tmp_path: Path) -> None:
     path.write_text("商品编码,仓库名称\nA001,上海仓\n", encoding="utf-8")
     p = _one_problem(path)
     assert (p.sheet, p.row, p.column, p.file) == ("测试表", 0, "", str(path))
-    assert p.reason.startswith("无法打开：不是有效的 Excel 文件")
+    assert p.reason.startswith("这是 CSV/文本文件，不是 Excel 文件：请用 Excel 或 WPS 打开它")
 
 
 def test_a_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
@@ -425,7 +425,9 @@ def test_no_header_row(tmp_path: Path) -> None:
 def test_missing_required_column(tmp_path: Path) -> None:
     cols = [c for c in FORM.columns if c.key != "warehouse"]
     path = make_xlsx(tmp_path / "m.xlsx", [[c.header for c in cols], [VALID[c.key] for c in cols]])
-    assert problems_of(path) == [CellProblem("测试表", 1, "仓库名称", "缺少这一列", str(path))]
+    found = "、".join(c.header for c in cols)
+    why = f"缺少这一列（表头行中有：{found}）"
+    assert problems_of(path) == [CellProblem("测试表", 1, "仓库名称", why, str(path))]
 
 
 def test_a_column_twice(tmp_path: Path) -> None:

@@ -29,7 +29,6 @@ from jdstock_desktop.services.orders import (
     list_orders,
     ship_order,
 )
-from jdstock_desktop.services.stock import StockEdit, submit_stock_changes
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import LedgerEntry, Product, SalesOrder, Stock, Warehouse
 from jdstock_desktop.ui import main_window as mw
@@ -48,7 +47,7 @@ from jdstock_desktop.ui.orders.new_order import (
 from jdstock_desktop.ui.orders.ship import ShipDialog
 from jdstock_desktop.ui.products import ProductsPage
 from jdstock_desktop.ui.widgets import dialogs
-from tests.helpers import SHENZHEN, add_product, south_and_east
+from tests.helpers import SHENZHEN, add_product, south_and_east, stock_at
 
 T0 = dt.datetime(2026, 3, 2, 10, 0, 0)
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -74,7 +73,9 @@ def shop(book: Book) -> Book:
     )
     add_product(book, "F1", name="定制法兰", spot_hours=24, preorder=True, futures_quota=5,
                 futures_hours=168)  # fmt: skip
-    submit_stock_changes(book, [StockEdit("A1", "华南仓", 3), StockEdit("A1", "华东仓", 10)])
+    # Stock that was there before the orders of March 2026 (a shipment dated before its stock
+    # arrived is refused).
+    stock_at(book, T0 - dt.timedelta(days=30), [("A1", "华南仓", 3), ("A1", "华东仓", 10)])
     return book
 
 
@@ -319,7 +320,7 @@ def test_ship_with_a_warehouse_for_the_futures_line(
     qtbot: QtBot, page: OrdersPage, shop: Book, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     place(shop, "JD-3003", [("A1", 2), ("F1", 2)])
-    submit_stock_changes(shop, [StockEdit("F1", "华东仓", 4)])  # the futures goods arrived
+    stock_at(shop, T0 + dt.timedelta(hours=1), [("F1", "华东仓", 4)])  # the futures goods arrived
     page.refresh()
     chosen: list[list[tuple[object, ...]]] = []
 
