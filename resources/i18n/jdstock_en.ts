@@ -810,8 +810,8 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
     </message>
     <message>
         <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="68"/>
-        <source>选择要导入的 Excel 文件（.xlsx）</source>
-        <translation>Choose the Excel file (.xlsx) to import</translation>
+        <source>选择要导入的表格文件（.xlsx、.xlsm、.xls、.ods）</source>
+        <translation>Choose the spreadsheet to import (.xlsx, .xlsm, .xls, .ods)</translation>
     </message>
     <message>
         <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="69"/>
@@ -885,8 +885,8 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
     </message>
     <message>
         <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="200"/>
-        <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
-        <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
+        <source>表格文件 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="215"/>
@@ -1013,6 +1013,14 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
+        <translation type="vanished">Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
+    </message>
+    <message>
+        <source>选择要导入的 Excel 文件（.xlsx）</source>
+        <translation type="vanished">Choose the Excel file (.xlsx) to import</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1028,252 +1036,242 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
         <translation>Another user changed the book. Press F5 to refresh.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="86"/>
-        <source>不是 SQLite 数据库文件</source>
-        <translation>Not an SQLite database file</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="88"/>
-        <source>这是别的程序的数据库，不是库存账本</source>
-        <translation>This is another program&apos;s database, not a stock book</translation>
-    </message>
-    <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="156"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="158"/>
         <source>新建账本…</source>
         <translation>New Book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="159"/>
         <source>打开账本…</source>
         <translation>Open Book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="161"/>
         <source>连接共享账本（PostgreSQL）…</source>
         <translation>Connect to Shared Book (PostgreSQL)…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="163"/>
         <source>最近的账本</source>
         <translation>Recent Books</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="167"/>
         <source>备份账本…</source>
         <translation>Back Up Book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="170"/>
         <source>从备份恢复…</source>
         <translation>Restore from Backup…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="174"/>
         <source>导入表格…</source>
         <translation>Import Sheet…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="177"/>
         <source>导出表格…</source>
         <translation>Export Sheet…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="180"/>
         <source>供应商资料…</source>
         <translation>Supplier profile…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="182"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="185"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="187"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="197"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="236"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="647"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="607"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="315"/>
         <source>京东工业供应商库存账本</source>
         <translation>JD Industrial Supplier Stock Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="316"/>
         <source>账本：</source>
         <translation>Book: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="325"/>
         <source>把账本复制为一个备份文件</source>
         <translation>Copy the book into a backup file</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="365"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="327"/>
         <source>PostgreSQL 账本请由服务器管理员用 pg_dump 备份</source>
         <translation>A PostgreSQL book is backed up by the server administrator with pg_dump</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="331"/>
         <source>用一个备份文件替换当前账本（当前账本先另存一份）</source>
         <translation>Replace the current book with a backup file (the current book is saved first)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="333"/>
         <source>PostgreSQL 账本请由服务器管理员用 pg_restore 恢复</source>
         <translation>A PostgreSQL book is restored by the server administrator with pg_restore</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="416"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="430"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="390"/>
         <source>无法打开账本</source>
         <translation>Cannot open the book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="434"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="394"/>
         <source>已打开账本 %1</source>
         <translation>Opened the book %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="450"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="533"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="410"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="493"/>
         <source>服务器要求密码，请输入密码。</source>
         <translation>The server wants a password: please enter it.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="452"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="535"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="412"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="495"/>
         <source>连接失败，请检查后重试。</source>
         <translation>The connection failed: please check and try again.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="461"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="421"/>
         <source>库存账本 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</source>
         <translation>Stock books (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="430"/>
         <source>新建账本</source>
         <translation>New Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="471"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="431"/>
         <source>库存账本.sqlite3</source>
         <translation>stock-book.sqlite3</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="484"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="444"/>
         <source>文件已存在</source>
         <translation>File exists</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="445"/>
         <source>%1 已存在。请换一个文件名，或用「打开账本」打开它。</source>
         <translation>%1 already exists. Choose another file name, or open it with “Open Book”.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="494"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="454"/>
         <source>打开账本</source>
         <translation>Open Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="510"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="470"/>
         <source>（没有最近的账本）</source>
         <translation>(no recent books)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="512"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="472"/>
         <source>清除列表</source>
         <translation>Clear List</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="519"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="479"/>
         <source>找不到账本</source>
         <translation>Book not found</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="480"/>
         <source>%1 已不存在（可能被移动或删除），已从最近列表中移除。</source>
         <translation>%1 no longer exists (it may have been moved or deleted); it was removed from the recent list.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="546"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="506"/>
         <source>备份账本</source>
         <translation>Back Up Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="556"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="516"/>
         <source>不能备份到账本文件本身。</source>
         <translation>Cannot back up onto the book file itself.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="556"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="516"/>
         <source>无法备份</source>
         <translation>Cannot back up</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="558"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="518"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="558"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="518"/>
         <source>正在备份账本…</source>
         <translation>Backing up the book…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="571"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="531"/>
         <source>已取消备份</source>
         <translation>Backup cancelled</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="574"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="534"/>
         <source>备份失败</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="578"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="538"/>
         <source>账本已备份到 %1</source>
         <translation>Book backed up to %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="587"/>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="598"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="558"/>
         <source>从备份恢复</source>
         <translation>Restore from Backup</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="601"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="561"/>
         <source>这就是当前打开的账本，无需恢复。</source>
         <translation>This is the book that is open now; there is nothing to restore.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="603"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="563"/>
         <source>无法恢复</source>
         <translation>Cannot Restore</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="608"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="568"/>
         <source>用备份 %1 替换当前账本 %2？
 
 当前账本的全部内容会被备份的内容取代。替换前，当前账本会先另存一份安全副本到 %3，恢复错了可以再用它恢复。</source>
@@ -1282,29 +1280,37 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
 Everything in the current book will be replaced by the content of the backup. Before that, a safety copy of the current book is saved in %3; if this was the wrong backup, you can restore that copy.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="626"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="586"/>
         <source>恢复失败</source>
         <translation>Restore Failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="630"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="590"/>
         <source>恢复前的账本已另存为 %1</source>
         <translation>The book as it was before the restore has been saved as %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="638"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="598"/>
         <source>已用备份 %1 恢复账本</source>
         <translation>Book restored from the backup %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="640"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="600"/>
         <source>已用备份 %1 恢复账本。</source>
         <translation>The book has been restored from the backup %1.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/main_window.py" line="648"/>
+        <location filename="../../jdstock_desktop/ui/main_window.py" line="608"/>
         <source>&lt;h3&gt;京东工业供应商库存账本&lt;/h3&gt;&lt;p&gt;版本 %1&lt;/p&gt;&lt;p&gt;为直接向京东工业 / 京东慧采供货的供应商库管员：记录各仓库存与流水，按覆盖范围和优先级发货，每日查看预警，填写京东的表格。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;JD Industrial Supplier Stock Book&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;For the stock clerks of suppliers selling directly to JD Industrial / JD Huicai: record the stock and ledger of every warehouse, ship by coverage and priority, check the alerts daily, and fill in JD&apos;s spreadsheets.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>不是 SQLite 数据库文件</source>
+        <translation type="vanished">Not an SQLite database file</translation>
+    </message>
+    <message>
+        <source>这是别的程序的数据库，不是库存账本</source>
+        <translation type="vanished">This is another program&apos;s database, not a stock book</translation>
     </message>
 </context>
 <context>
@@ -1521,265 +1527,265 @@ Everything in the current book will be replaced by the content of the backup. Be
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="118"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="116"/>
         <source>商品编码</source>
         <translation>Product code</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="119"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="117"/>
         <source>商品名称</source>
         <translation>Product name</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="120"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="118"/>
         <source>规格</source>
         <translation>Spec</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="121"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="119"/>
         <source>数量</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="122"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="120"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="123"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="121"/>
         <source>发货仓</source>
         <translation>Ships from</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="124"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="122"/>
         <source>现货/期货</source>
         <translation>Spot/Futures</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="125"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="123"/>
         <source>承诺时效(小时)</source>
         <translation>Promised time (h)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="126"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="124"/>
         <source>承诺发货截止</source>
         <translation>Ship by</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="173"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="163"/>
         <source>新建订单</source>
         <translation>New Order</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="174"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="164"/>
         <source>发货</source>
         <translation>Ship</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="175"/>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="410"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="165"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="400"/>
         <source>取消订单</source>
         <translation>Cancel order</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="177"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="167"/>
         <source>打印装箱清单</source>
         <translation>Print packing list</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="180"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="170"/>
         <source>打印签收单</source>
         <translation>Print delivery receipt</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="182"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="172"/>
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="183"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="173"/>
         <source>导出 xlsx…</source>
         <translation>Export xlsx…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="184"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="174"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="185"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="175"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="204"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="194"/>
         <source>搜索订单号或客户</source>
         <translation>Search order no. or customer</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="205"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="195"/>
         <source>订单号或客户名称的一部分（Ctrl+F）</source>
         <translation>Part of an order no. or customer name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="210"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="200"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="210"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="200"/>
         <source>已发货</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="210"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="200"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="210"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="200"/>
         <source>待发货</source>
         <translation>To ship</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="242"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="232"/>
         <source>显示 %1 个订单</source>
         <translation>Showing %1 orders</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="244"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="234"/>
         <source>（向下滚动加载更多）</source>
         <translation> (scroll down to load more)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="283"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="273"/>
         <source>没有选中的订单。新建订单：Ctrl+N</source>
         <translation>No order selected. New order: Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="296"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="286"/>
         <source>期货</source>
         <translation>Futures</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="296"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="286"/>
         <source>现货</source>
         <translation>Spot</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="315"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="305"/>
         <source>订单号</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="316"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="306"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="317"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="307"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="318"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="308"/>
         <source>下单时间</source>
         <translation>Ordered at</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="321"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="311"/>
         <source>发货时间</source>
         <translation>Shipped at</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="326"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="316"/>
         <source>收货地址</source>
         <translation>Delivery address</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="328"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="318"/>
         <source>发货：Ctrl+Enter　取消订单：Ctrl+Delete</source>
         <translation>Ship: Ctrl+Enter   Cancel order: Ctrl+Delete</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="330"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="320"/>
         <source>打印装箱清单：Ctrl+P　打印签收单：Ctrl+Shift+P　导出 PDF：Ctrl+Shift+E　导出 xlsx：Ctrl+Shift+X</source>
         <translation>Print packing list: Ctrl+P   Print delivery receipt: Ctrl+Shift+P   Export PDF: Ctrl+Shift+E   Export xlsx: Ctrl+Shift+X</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="335"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="325"/>
         <source>已取消的订单不能再发货</source>
         <translation>A cancelled order cannot be shipped</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="381"/>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="403"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="371"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="393"/>
         <source>请先选中一个待发货的订单</source>
         <translation>Select an order to ship first</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="395"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="385"/>
         <source>不能发货</source>
         <translation>Cannot ship</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="395"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="385"/>
         <source>订单未发货，库存没有变化。</source>
         <translation>The order was not shipped; stock is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="406"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="396"/>
         <source>确定取消订单「%1」吗？</source>
         <translation>Cancel the order “%1”?</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="408"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="398"/>
         <source>将释放预占库存 %1 件。</source>
         <translation>%1 reserved units will be released.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="409"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="399"/>
         <source>取消后不能恢复。</source>
         <translation>A cancelled order cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="415"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="405"/>
         <source>不能取消</source>
         <translation>Cannot cancel</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="423"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="413"/>
         <source>只有已发货的订单才能生成装箱清单和签收单</source>
         <translation>Packing lists and delivery receipts exist only for shipped orders</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="431"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="421"/>
         <source>装箱清单</source>
         <translation>Packing list</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="432"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="422"/>
         <source>签收单</source>
         <translation>Delivery receipt</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="454"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="444"/>
         <source>选择保存装箱清单和签收单（PDF）的文件夹</source>
         <translation>Choose the folder for the packing lists and delivery receipts (PDF)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="465"/>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="479"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="455"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="469"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="467"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="457"/>
         <source>已导出 PDF：</source>
         <translation>Exported PDF: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="473"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="463"/>
         <source>选择保存装箱清单和签收单（xlsx）的文件夹</source>
         <translation>Choose the folder for the packing lists and delivery receipts (xlsx)</translation>
     </message>
@@ -2373,204 +2379,204 @@ Everything in the current book will be replaced by the content of the backup. Be
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="72"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="69"/>
         <source>商品未保存</source>
         <translation>Product not saved</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="73"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="70"/>
         <source>%1 的修改尚未保存。</source>
         <translation>The changes to %1 are not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="74"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="71"/>
         <source>保存后才会写入账本；放弃则恢复为账本中的内容。</source>
         <translation>Saving writes them to the book; discarding restores what the book holds.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="75"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="163"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="72"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="152"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="76"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="164"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="73"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="153"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="77"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="74"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="137"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="134"/>
         <source>红色：期货时效超过三级类目标准（规则 21），或开通无货预定但可期货库存为 0（规则 20）。选中多行可批量上柜/下柜。</source>
         <translation>Red: futures ship time over the 3rd-level category standard (rule 21), or pre-orders allowed with a futures quota of 0 (rule 20). Select several rows to list or delist them together.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="162"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="151"/>
         <source>新建商品</source>
         <translation>New product</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="165"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="192"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="462"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="154"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="181"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="451"/>
         <source>上柜</source>
         <translation>Listed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="167"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="192"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="462"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="156"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="181"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="451"/>
         <source>下柜</source>
         <translation>Delisted</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="169"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="158"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="170"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="159"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="185"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="174"/>
         <source>搜索编码/名称/品牌/型号</source>
         <translation>Code/name/brand/model</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="190"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="179"/>
         <source>多个词用空格分隔，须全部出现（Ctrl+F）</source>
         <translation>Separate several words with spaces; all must appear (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="192"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="181"/>
         <source>全部上柜状态</source>
         <translation>Any listing</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="198"/>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="259"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="187"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="248"/>
         <source>全部类目</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="200"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="189"/>
         <source>仅看时效违规</source>
         <translation>Ship time breaches only</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="200"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="189"/>
         <source>全部商品</source>
         <translation>All products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="207"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="196"/>
         <source>类目</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="242"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="231"/>
         <source>当前筛选条件下看不到商品 %1</source>
         <translation>SKU %1 is hidden by the current filters</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="289"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="278"/>
         <source>共 %1 个商品</source>
         <translation>%1 products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="291"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="280"/>
         <source>显示 %1 / %2 个商品</source>
         <translation>Showing %1 / %2 products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="296"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="285"/>
         <source>，时效违规 %1 个</source>
         <translation>, %1 breaches</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="368"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="357"/>
         <source>新商品</source>
         <translation>the new product</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="370"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="359"/>
         <source>商品「%1」</source>
         <translation>product “%1”</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="403"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="392"/>
         <source>新商品：填写商品编码和名称后保存（Ctrl+S）</source>
         <translation>New product: fill in the code and name, then save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="419"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="408"/>
         <source>商品已被他人修改</source>
         <translation>Product changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="420"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="409"/>
         <source>保存未完成：商品已被他人修改</source>
         <translation>Not saved: the product was changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="425"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="414"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="426"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="415"/>
         <source>本次没有写入任何数据，您填写的内容仍然保留。</source>
         <translation>Nothing was written this time; what you entered is kept.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="428"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="417"/>
         <source>保存失败：</source>
         <translation>Save failed: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="435"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="424"/>
         <source>已保存商品「%1」</source>
         <translation>Saved product “%1”</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="437"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="426"/>
         <source>；注意：</source>
         <translation>; note: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="445"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="434"/>
         <source>请先在表格中选中商品</source>
         <translation>Select products in the table first</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="454"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="443"/>
         <source>上柜失败</source>
         <translation>Listing failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="454"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="443"/>
         <source>下柜失败</source>
         <translation>Delisting failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="455"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="444"/>
         <source>没有修改任何商品。</source>
         <translation>No product was changed.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="464"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="453"/>
         <source>已%1 %2 个商品</source>
         <translation>%1: %2 products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="466"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="455"/>
         <source>选中的商品已经是%1状态</source>
         <translation>The selected products are already “%1”</translation>
     </message>
@@ -2687,82 +2693,82 @@ Everything in the current book will be replaced by the content of the backup. Be
 <context>
     <name>SharedBookDialog</name>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="88"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="91"/>
         <source>用户名或密码错误。</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="90"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="93"/>
         <source>服务器上没有这个数据库：请服务器管理员先创建它（例如 createdb -O 用户名 jdstock）。</source>
         <translation>The server has no such database: ask the server administrator to create it first (e.g. createdb -O username jdstock).</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="94"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="97"/>
         <source>这个用户没有在该数据库中建表或读写的权限，请服务器管理员授权。</source>
         <translation>This user may not create tables or read and write in that database: ask the server administrator to grant the rights.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="107"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="110"/>
         <source>无法连接到数据库服务器：请检查服务器地址和端口，以及服务器是否已启动。</source>
         <translation>Cannot connect to the database server: check the server address and port, and that the server is running.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="116"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="129"/>
         <source>连接共享账本（PostgreSQL）</source>
         <translation>Connect to Shared Book (PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="118"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="131"/>
         <source>服务器名称或 IP 地址</source>
         <translation>Server name or IP address</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="125"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="138"/>
         <source>管理员为你创建的用户名</source>
         <translation>The user name the administrator created for you</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="129"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="142"/>
         <source>可以留空：留空时使用 PGPASSWORD 环境变量或 pgpass 文件中的密码。密码不会被保存。</source>
         <translation>May be left empty: the password in the PGPASSWORD environment variable or the pgpass file is used then. The password is never saved.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="137"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="150"/>
         <source>服务器</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="138"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="151"/>
         <source>端口</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="139"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="152"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="140"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="153"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="141"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="154"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="145"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="158"/>
         <source>数据库须由服务器管理员事先创建（例如 createdb -O 用户名 jdstock）；第一次连接时，程序会在其中自动建好账本的表。</source>
         <translation>The server administrator must create the database first (e.g. createdb -O username jdstock); the book&apos;s tables are created in it on the first connection.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="162"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="175"/>
         <source>连接</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="163"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="176"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2946,305 +2952,305 @@ Everything in the current book will be replaced by the content of the backup. Be
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="72"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="69"/>
         <source>直接输入数字或从 Excel 粘贴（Ctrl+V）修改现货库存；修改以黄色标出，提交（Ctrl+S）后才写入账本。双击单元格查看库存流水。</source>
         <translation>Type numbers or paste from Excel (Ctrl+V) to change stock on hand; changes show in yellow and are written to the book only when submitted (Ctrl+S). Double-click a cell for its stock ledger.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="90"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="87"/>
         <source>搜索商品编码或名称（Ctrl+F）</source>
         <translation>Search product code or name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="101"/>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="209"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="98"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="198"/>
         <source>全部类目</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="103"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="100"/>
         <source>上柜</source>
         <translation>Listed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="103"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="100"/>
         <source>下柜</source>
         <translation>Delisted</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="103"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="100"/>
         <source>全部上柜状态</source>
         <translation>Any listing</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="105"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="102"/>
         <source>全部库存</source>
         <translation>All stock</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="105"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="102"/>
         <source>无货</source>
         <translation>Out of stock</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="105"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="102"/>
         <source>未设库存</source>
         <translation>No stock set</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="107"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="104"/>
         <source>无货：在某个启用的仓库可用库存 ≤ 0；未设库存：任何仓库都还没有库存记录</source>
         <translation>Out of stock: available ≤ 0 in some enabled warehouse; No stock set: no warehouse has a stock record yet</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="118"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="115"/>
         <source>类目</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="142"/>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="299"/>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="531"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="131"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="288"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="520"/>
         <source>提交库存变更</source>
         <translation>Submit stock changes</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="143"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="132"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="147"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="136"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="148"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="137"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="154"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="143"/>
         <source>撤销：</source>
         <translation>Undo: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="157"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="146"/>
         <source>重做：</source>
         <translation>Redo: </translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="159"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="148"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="160"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="149"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="161"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="150"/>
         <source>向下填充</source>
         <translation>Fill down</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="162"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="151"/>
         <source>库存流水</source>
         <translation>Stock ledger</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="163"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="152"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="164"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="153"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="209"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="198"/>
         <source>（未填类目）</source>
         <translation>(no category)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="284"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="273"/>
         <source>显示 %1 / %2 个商品</source>
         <translation>Showing %1 / %2 products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="297"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="286"/>
         <source>提交库存变更（%1）</source>
         <translation>Submit stock changes (%1)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="302"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="291"/>
         <source>待提交 %1 处修改</source>
         <translation>%1 changes to submit</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="347"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="336"/>
         <source>已复制 %1 个单元格</source>
         <translation>Copied %1 cells</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="353"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="342"/>
         <source>剪贴板中没有可粘贴的内容</source>
         <translation>Nothing to paste on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="356"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="345"/>
         <source>请先选中要粘贴到的起始单元格</source>
         <translation>Select the cell to paste into first</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="364"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="353"/>
         <source>粘贴 %1 个单元格</source>
         <translation>Paste %1 cells</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="371"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="360"/>
         <source>已暂存 %1 处修改（粘贴），提交后写入账本</source>
         <translation>Staged %1 changes (paste); submitting writes them to the book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="386"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="375"/>
         <source>%1：%2，未粘贴任何内容</source>
         <translation>%1: %2; nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="403"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="392"/>
         <source>粘贴区域有 %1 行，但从当前行往下只有 %2 行，未粘贴任何内容</source>
         <translation>The pasted block has %1 rows but only %2 rows are left from the current row down; nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="409"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="398"/>
         <source>粘贴区域有 %1 列，只能粘贴到仓库列，未粘贴任何内容</source>
         <translation>The pasted block has %1 columns; pasting goes into warehouse columns only; nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="438"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="427"/>
         <source>选中的区域没有仓库列，未粘贴任何内容</source>
         <translation>The selection has no warehouse column; nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="459"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="448"/>
         <source>请选中一列仓库单元格（首格为要填充的数量）</source>
         <translation>Select warehouse cells in one column (the first holds the quantity to fill)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="463"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="452"/>
         <source>向下填充 %1 个单元格</source>
         <translation>Fill down %1 cells</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="468"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="457"/>
         <source>已暂存 %1 处修改（向下填充）</source>
         <translation>Staged %1 changes (fill down)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="481"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="470"/>
         <source>请先选中一个商品</source>
         <translation>Select a product first</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="532"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="521"/>
         <source>将以下 %1 处库存修改写入账本。一次提交：全部成功，或全部不写入。</source>
         <translation>Write the following %1 stock changes to the book. One submission: all succeed, or nothing is written.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="536"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="525"/>
         <source>商品编码</source>
         <translation>Product code</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="537"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="526"/>
         <source>商品名称</source>
         <translation>Product name</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="538"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="527"/>
         <source>仓库</source>
         <translation>Warehouse</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="539"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="528"/>
         <source>原现货</source>
         <translation>Old on hand</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="540"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="529"/>
         <source>新现货</source>
         <translation>New on hand</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="541"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="530"/>
         <source>变动</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="544"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="533"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="554"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="543"/>
         <source>没有待提交的库存修改</source>
         <translation>No stock changes to submit</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="567"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="556"/>
         <source>提交失败</source>
         <translation>Submit failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="568"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="557"/>
         <source>本次提交没有写入任何数据，您的修改仍然保留。</source>
         <translation>This submission wrote nothing; your changes are kept.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="573"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="562"/>
         <source>已提交 %1 处库存修改，写入 %2 行库存流水</source>
         <translation>Submitted %1 stock changes, %2 ledger rows written</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="587"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="576"/>
         <source>无记录</source>
         <translation>no record</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="589"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="578"/>
         <source>%1 @ %2：当前现货 %3（您修改时为 %4），您要改为 %5</source>
         <translation>%1 @ %2: on hand now %3 (it was %4 when you edited), you set %5</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="599"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="588"/>
         <source>……另有 %1 处</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="602"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="591"/>
         <source>以下库存在您修改期间已被他人改动，本次提交没有写入任何数据：</source>
         <translation>This stock was changed by someone else while you were editing; this submission wrote nothing:</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="606"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="595"/>
         <source>您的修改仍然保留（黄色）。表格已显示当前数量，核对后可再次提交（Ctrl+S）。</source>
         <translation>Your changes are kept (yellow). The table shows the current quantities; check them and submit again (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="607"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="596"/>
         <source>库存已被他人修改</source>
         <translation>Stock changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="608"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="597"/>
         <source>提交未完成：库存已被他人修改</source>
         <translation>Not submitted: the stock was changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="633"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="622"/>
         <source>已放弃 %1 处未提交的修改</source>
         <translation>Discarded %1 unsubmitted changes</translation>
     </message>
@@ -3654,7 +3660,7 @@ It is also removed from every region&apos;s priorities; a warehouse holding stoc
         <translation>JD Industrial Supplier Stock Book</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/app.py" line="90"/>
+        <location filename="../../jdstock_desktop/ui/app.py" line="88"/>
         <source>无法打开账本</source>
         <translation>Cannot open the book</translation>
     </message>
@@ -3871,17 +3877,17 @@ It is also removed from every region&apos;s priorities; a warehouse holding stoc
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/orders/page.py" line="84"/>
+        <location filename="../../jdstock_desktop/ui/orders/page.py" line="82"/>
         <source>订单</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/products/page.py" line="89"/>
+        <location filename="../../jdstock_desktop/ui/products/page.py" line="86"/>
         <source>商品</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/stock/page.py" line="49"/>
+        <location filename="../../jdstock_desktop/ui/stock/page.py" line="46"/>
         <source>库存</source>
         <translation>Stock</translation>
     </message>

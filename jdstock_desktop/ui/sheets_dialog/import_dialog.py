@@ -65,7 +65,7 @@ class ImportDialog(QDialog):
 
         self.file_edit = QLineEdit()
         self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText(self.tr("选择要导入的 Excel 文件（.xlsx）"))
+        self.file_edit.setPlaceholderText(self.tr("选择要导入的表格文件（.xlsx、.xlsm、.xls、.ods）"))
         self.browse_button = QPushButton(self.tr("选择文件…"))
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
@@ -197,7 +197,7 @@ class ImportDialog(QDialog):
             self,
             self.tr("导入表格"),
             last_dir(),
-            self.tr("Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"),
+            self.tr("表格文件 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)"),
         )
         if path:
             self.open_file(path)
