@@ -16,6 +16,7 @@ the window show it instead of a traceback.
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from pathlib import Path
 
@@ -60,8 +61,27 @@ def sqlite_problem(path: Path, known_revisions: frozenset[str]) -> str | None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        return f"账本文件已损坏，无法读取（{exc}）。{RESTORE_HINT}"
+        return unreadable(path, exc)
     return None
+
+
+def unreadable(path: Path, exc: sqlite3.DatabaseError) -> str:
+    """Why SQLite could not read the book: damage only when SQLite says so; a full disk, a
+    file held by another program or no rights look alike to it ("disk I/O error")."""
+    text = str(exc).lower()
+    if "malformed" in text or "not a database" in text:
+        return f"账本文件已损坏，无法读取（{exc}）。{RESTORE_HINT}"
+    try:
+        usage = os.statvfs(path.parent) if hasattr(os, "statvfs") else None
+        free = None if usage is None else usage.f_bavail * usage.f_frsize
+    except OSError:
+        free = None
+    if free is not None and free < 1 << 20:
+        return f"磁盘空间已满，无法读取账本（{exc}）：请清理磁盘空间后重试"
+    return (
+        f"无法读取账本文件「{path}」（{exc}）：请检查文件是否正被其他程序占用、是否有读写权限，"
+        "以及磁盘是否正常"
+    )
 
 
 def quick_check(con: sqlite3.Connection) -> str | None:

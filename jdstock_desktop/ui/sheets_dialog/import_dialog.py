@@ -65,7 +65,9 @@ class ImportDialog(QDialog):
 
         self.file_edit = QLineEdit()
         self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText(self.tr("选择要导入的表格文件（.xlsx、.xlsm、.xls、.ods）"))
+        self.file_edit.setPlaceholderText(
+            self.tr("选择要导入的表格文件（.xlsx、.xlsm、.xls、.ods）")
+        )
         self.browse_button = QPushButton(self.tr("选择文件…"))
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
