@@ -139,13 +139,12 @@ def test_failures_raised_mid_command(
     error: BaseException,
     expected: str,
 ) -> None:
-    from jdstock_desktop.services import sheet_import
+    from jdstock_desktop.services import forms_io
 
     def fail(*_args: object, **_kw: object) -> None:
         raise error
 
-    monkeypatch.setattr(sheet_import, "import_sheet", fail)
-    monkeypatch.setattr("jdstock_desktop.services.forms_io.import_sheet", fail)
+    monkeypatch.setattr(forms_io, "import_sheet", fail)
     sheet = tmp_path / "s.xlsx"
     from tests.helpers import write_xlsx
 
