@@ -30,7 +30,10 @@ problems = [CellProblem("分区库存", r, "现货库存", "应为整数", str(s
 t = time.perf_counter()
 write_annotated_copy(src, dst, problems, REGIONAL_STOCK)
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(f"{time.perf_counter() - t:.1f} s, peak {peak:.0f} MB")
+from openpyxl import load_workbook
+wb = load_workbook(dst, read_only=True)
+sheets = {ws.title: ws.max_row for ws in wb.worksheets}
+print(f"{time.perf_counter() - t:.1f} s, peak {peak:.0f} MB; copy holds {sheets}")
 """
 
 

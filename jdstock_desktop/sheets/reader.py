@@ -12,6 +12,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import gc
+import io
 import itertools
 import operator
 import posixpath
@@ -43,6 +44,7 @@ from jdstock_desktop.sheets.cells import (
     text_of,
 )
 from jdstock_desktop.sheets.definition import META_SHEET, Column, SheetDef
+from jdstock_desktop.sheets.empty_tail import TRIM_FROM_BYTES, trimmed_copy
 from jdstock_desktop.sheets.hidden_cells import (
     apply_flags,
     flagged_cells,
@@ -171,7 +173,12 @@ def open_workbook(path: str | Path, sheet_name: str) -> CalamineWorkbook:
     if bomb is not None:
         raise _file_error(sheet_name, file, bomb)
     try:
-        wb = CalamineWorkbook.from_path(file)
+        trimmed = _without_empty_tail(p)
+        wb = (
+            CalamineWorkbook.from_path(file)
+            if trimmed is None
+            else CalamineWorkbook.from_filelike(trimmed)
+        )
     except (CalamineError, OSError) as exc:
         raise _file_error(sheet_name, file, f"无法打开：{NOT_READABLE}（{exc}）") from exc
     try:
@@ -190,6 +197,21 @@ _ENCRYPTION = "EncryptionInfo".encode("utf-16-le")  # its stream name in the dir
 _HTML = re.compile(
     rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|table|meta)\b", re.I | re.S
 )
+
+
+def _without_empty_tail(path: Path) -> io.BytesIO | None:
+    """An in-memory copy of the .xlsx whose large sheets end at their last value, when some
+    sheet has a long tail of empty rows (sheets.empty_tail); None to read the file itself."""
+    try:
+        if not zipfile.is_zipfile(path):
+            return None
+        with zipfile.ZipFile(path) as z:
+            parts = _worksheet_parts(z)
+            if all(z.getinfo(n).file_size <= TRIM_FROM_BYTES for n in parts):
+                return None
+            return trimmed_copy(z, parts)
+    except (zipfile.BadZipFile, EOFError, ValueError, RuntimeError, zlib.error):
+        return None  # calamine says what is wrong with the file
 
 
 def not_a_workbook(path: Path) -> str | None:

@@ -540,3 +540,67 @@ def test_openpyxl_refuses_entities_with_defusedxml(tmp_path: Path) -> None:
         assert time.monotonic() - start < TIME_LIMIT
         cause = err.value if isinstance(err.value, EntitiesForbidden) else err.value.__cause__
         assert isinstance(cause, EntitiesForbidden), path.name
+
+
+# --- a long tail of empty rows (issue 10: 819 MB for a 500-row sheet) -----------------------------
+
+
+@pytest.fixture
+def small_tail_bounds(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The trimming bounds shrunk to this test's file; the copies made are recorded."""
+    from jdstock_desktop.sheets import empty_tail, reader
+
+    made: list[object] = []
+    real = empty_tail.trimmed_copy
+
+    def spy(z: object, parts: list[str]) -> object:
+        copy = real(z, parts)  # type: ignore[arg-type]
+        made.append(copy)
+        return copy
+
+    monkeypatch.setattr(reader, "TRIM_FROM_BYTES", 0)
+    monkeypatch.setattr(empty_tail, "TRIM_FROM_BYTES", 0)
+    monkeypatch.setattr(empty_tail, "MIN_SAVING", 10)
+    monkeypatch.setattr(reader, "trimmed_copy", spy)
+    return made
+
+
+def _tail(first: int, count: int, cell: str) -> str:
+    return "".join(
+        f'<row r="{r}"><c r="A{r}" {cell.format(r=r)}</c></row>'
+        for r in range(first, first + count)
+    )
+
+
+def test_rows_of_empty_text_after_the_data_are_not_read(
+    stocked: Book, tmp_path: Path, small_tail_bounds: list[object]
+) -> None:
+    shared = (
+        f'{DECL}<sst xmlns="{_MAIN}" count="2" uniqueCount="2">'
+        "<si><t>华东仓</t></si><si><t> </t></si></sst>"
+    )
+    xml = sheet_xml([HEAD, ["A1", "华东仓", 6]]).replace(
+        "</sheetData>",
+        _tail(3, 40, 't="inlineStr"><is><t></t></is>')  # cleared text
+        + _tail(43, 40, 't="s"><v>1</v>')  # a shared string of spaces
+        + "</sheetData>",
+    )
+    path = raw_xlsx(tmp_path / "tail.xlsx", {"分区库存": xml}, shared_strings=shared)
+    assert imported_on_hand(stocked, path) == 6
+    assert small_tail_bounds and small_tail_bounds[0] is not None  # read from the cut copy
+
+
+def test_a_value_after_empty_rows_is_still_read(
+    stocked: Book, tmp_path: Path, small_tail_bounds: list[object]
+) -> None:
+    xml = sheet_xml([HEAD]).replace(
+        "</sheetData>",
+        _tail(2, 40, 't="inlineStr"><is><t> </t></is>')
+        + '<row r="42"><c r="A42" t="inlineStr"><is><t>A1</t></is></c>'
+        '<c r="B42" t="inlineStr"><is><t>华东仓</t></is></c><c r="C42"><v>9</v></c></row>'
+        + _tail(43, 40, 't="inlineStr"><is><t></t></is>')
+        + "</sheetData>",
+    )
+    path = raw_xlsx(tmp_path / "late.xlsx", {"分区库存": xml})
+    assert imported_on_hand(stocked, path) == 9
+    assert small_tail_bounds and small_tail_bounds[0] is not None
