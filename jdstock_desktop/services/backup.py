@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jdstock_desktop.config import data_dir
 from jdstock_desktop.errors import BadInput, BookUnusable
-from jdstock_desktop.storage.book_file import failure_reason
+from jdstock_desktop.storage.book_file import book_tables, failure_reason
 from jdstock_desktop.storage.db import AUTO_BACKUPS, Book, resolve_url
 from jdstock_desktop.storage.sqlite_copy import auto_backup_file, backups_of, copy_sqlite
 
@@ -58,18 +58,7 @@ def book_problem(path: Path) -> str | None:
     if not path.is_file():
         return f"找不到备份文件：{path}"
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            tables = {
-                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            revision = (
-                con.execute("SELECT version_num FROM alembic_version").fetchone()
-                if "alembic_version" in tables
-                else None
-            )
-        finally:
-            con.close()
+        tables, revision = book_tables(path)
     except sqlite3.Error:
         return f"{path} 不是 SQLite 数据库文件，不是库存账本备份"
     if not tables >= BOOK_TABLES or revision is None:

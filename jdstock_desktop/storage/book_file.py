@@ -41,27 +41,19 @@ def sqlite_problem(path: Path, known_revisions: frozenset[str]) -> str | None:
     if head != SQLITE_MAGIC:
         return f"「{path}」不是库存账本（不是 SQLite 数据库文件），未做任何改动"
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            tables = {
-                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if tables and "alembic_version" not in tables:
-                return (
-                    f"「{path}」是别的程序的数据库，不是库存账本；为免改动它，未打开。"
-                    "请选择库存账本文件，或新建一个账本"
-                )
-            if "alembic_version" in tables:
-                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-                if row is not None and row[0] not in known_revisions:
-                    return (
-                        f"这个账本由更新版本的程序写过（账本版本 {row[0]}），本程序无法打开；"
-                        "请安装最新版本的程序后再打开"
-                    )
-        finally:
-            con.close()
+        tables, revision = book_tables(path)
     except sqlite3.DatabaseError as exc:
         return unreadable(path, exc)
+    if tables and "alembic_version" not in tables:
+        return (
+            f"「{path}」是别的程序的数据库，不是库存账本；为免改动它，未打开。"
+            "请选择库存账本文件，或新建一个账本"
+        )
+    if revision is not None and revision not in known_revisions:
+        return (
+            f"这个账本由更新版本的程序写过（账本版本 {revision}），本程序无法打开；"
+            "请安装最新版本的程序后再打开"
+        )
     return None
 
 
@@ -145,6 +137,42 @@ def url_problem(url: str) -> str | None:
     return None
 
 
+# What drivers say when no server answers, and when one ended a connection in the middle.
+UNREACHABLE = (
+    "connection refused",
+    "could not connect",
+    "connection failed",
+    "failed to resolve host",
+    "could not translate host name",
+    "name or service not known",
+    "no route to host",
+    "network is unreachable",
+    "timeout expired",
+    "timed out",
+)
+DROPPED = (
+    "server closed the connection",
+    "terminating connection",
+    "connection is closed",
+    "consuming input failed",
+)
+
+
+def book_tables(path: Path) -> tuple[set[str], str | None]:
+    """(table names, Alembic revision or None) of the SQLite file at `path`, opened read only;
+    sqlite3.DatabaseError when it is no SQLite database or too damaged to say."""
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        revision = None
+        if "alembic_version" in tables:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = None if row is None else str(row[0])
+        return tables, revision
+    finally:
+        con.close()
+
+
 def failure_reason(error: BaseException) -> str:
     """One Chinese sentence: what went wrong with the book or the system, and what to do."""
     chain = _chain(error)
@@ -181,23 +209,9 @@ def failure_reason(error: BaseException) -> str:
         return "服务器上没有这个数据库：请服务器管理员先创建它（例如 createdb -O 用户名 jdstock）"
     if "42501" in states or "permission denied" in text:
         return "这个用户没有在该数据库中建表或读写的权限，请服务器管理员授权"
-    unreachable = (
-        "connection refused",
-        "could not connect",
-        "connection failed",
-        "failed to resolve host",
-        "could not translate host name",
-        "name or service not known",
-        "no route to host",
-        "network is unreachable",
-        "timeout expired",
-        "timed out",
-        "server closed the connection",
-        "terminating connection",
-        "connection is closed",
-        "consuming input failed",
-    )
-    if any(s in text for s in unreachable) or any(str(s).startswith(("08", "57P")) for s in states):
+    if any(s in text for s in (*UNREACHABLE, *DROPPED)) or any(
+        str(s).startswith(("08", "57P")) for s in states
+    ):
         return (
             "与数据库服务器的连接失败或中断，本次操作未写入：请检查服务器地址、端口和网络，"
             "以及服务器是否在运行，然后重试"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL, make_url
 
 from jdstock_desktop.errors import JdStockError
-from jdstock_desktop.storage.book_file import failure_reason
+from jdstock_desktop.storage.book_file import UNREACHABLE, failure_reason
 
 DRIVER = "postgresql+psycopg"
 DEFAULT_HOST = "localhost"
@@ -95,18 +95,7 @@ def connection_problem(error: BaseException) -> str | None:
         )
     if "42501" in states or "permission denied" in text:
         return _tr("这个用户没有在该数据库中建表或读写的权限，请服务器管理员授权。")
-    unreachable = (
-        "connection refused",
-        "could not connect",
-        "connection failed",
-        "failed to resolve host",
-        "could not translate host name",
-        "no route to host",
-        "network is unreachable",
-        "timeout expired",
-        "timed out",
-    )
-    if any(s in text for s in unreachable) or any(s.startswith("08") for s in states):
+    if any(s in text for s in UNREACHABLE) or any(s.startswith("08") for s in states):
         return _tr("无法连接到数据库服务器：请检查服务器地址和端口，以及服务器是否已启动。")
     return None
 
