@@ -16,7 +16,7 @@ from sqlalchemy.orm import sessionmaker
 
 from jdstock_desktop.services.backup import auto_backups, backup_book, backup_dir
 from jdstock_desktop.services.stock import StockEdit, submit_stock_changes
-from jdstock_desktop.storage.db import Book
+from jdstock_desktop.storage.db import Book, open_book
 from jdstock_desktop.storage.models import Warehouse
 from jdstock_desktop.ui import main_window as mw
 from jdstock_desktop.ui import settings
@@ -293,6 +293,33 @@ def test_a_foreign_database_is_not_opened(
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
     con.close()
     assert tables == {"customers"}  # untouched: no migration ran on it
+    assert window.book is book
+
+
+def test_faulty_books_get_the_same_sentence_as_on_the_command_line(
+    make_window: Callable[[Book], MainWindow],
+    book: Book,
+    tmp_path: Path,
+    errors: list[tuple[str, str]],
+) -> None:
+    """Issue 10: the 无法打开账本 box says what is wrong and what to do, not only the driver."""
+    newer = tmp_path / "newer.sqlite3"
+    open_book(newer).close()
+    con = sqlite3.connect(newer)
+    con.execute("UPDATE alembic_version SET version_num = '0099_future'")
+    con.commit()
+    con.close()
+    cut = tmp_path / "cut.sqlite3"
+    cut.write_bytes(newer.read_bytes()[:3000])
+    folder = tmp_path / "库存 2026"
+    folder.mkdir()
+    window = make_window(book)
+    for bad in (newer, cut, folder):
+        assert not window.open_location(str(bad))
+    assert [title for title, _ in errors] == ["无法打开账本"] * 3
+    assert "更新版本的程序" in errors[0][1]
+    assert "账本文件已损坏" in errors[1][1] and "从备份恢复" in errors[1][1]
+    assert "是一个文件夹" in errors[2][1]
     assert window.book is book
 
 
