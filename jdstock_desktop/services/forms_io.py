@@ -66,6 +66,12 @@ def export_any(book: Book, name: str, path: str | Path) -> int:
     form = form_by_name(name)
     if isinstance(form, KeyValueForm):
         return export_supplier_form(book, path)
+    return export_form(book, form, path)
+
+
+def export_form(book: Book, form: SheetDef, path: str | Path) -> int:
+    """Write the table form `form` to `path` as the command line and every window write it
+    (the 新品提报表 with the book's dropdowns); returns its data rows."""
     if form is NEW_PRODUCTS:
         return export_new_products(book, path)
     return export_sheet(book, form, path)

@@ -256,6 +256,49 @@ def test_export_dialog_writes_the_chosen_sheet(
     assert [p.name for p in tmp_path.glob("*.xlsx")] == ["商品.xlsx"]  # no temporary file left
 
 
+@pytest.mark.parametrize("form", ["新品提报表", "商品", "分区库存", "无货预定", "类目时效标准"])
+def test_every_form_from_the_export_dialog_equals_the_command_lines(
+    qtbot: QtBot,
+    stock_book: Book,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    form: str,
+) -> None:
+    """The GUI wrote the 新品提报表 without its dropdowns (issue 11): both doors now write one
+    file — the same cells, the same dropdowns, the same hidden sheet."""
+    from jdstock_desktop.cli import main
+    from jdstock_desktop.services.forms_io import form_by_name
+
+    sheet = form_by_name(form)
+    dialog = ExportDialog(stock_book)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.sheet_box.setCurrentIndex(dialog.sheets.index(sheet))
+    gui = tmp_path / "gui.xlsx"
+    choose_file(monkeypatch, "getSaveFileName", gui)
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    cli = tmp_path / "cli.xlsx"
+    assert main(["--db", stock_book.url, "export", form, str(cli)]) == 0
+
+    def content(path: Path) -> dict[str, object]:
+        wb = openpyxl.load_workbook(path)
+        return {
+            ws.title: (
+                [list(r) for r in ws.iter_rows(values_only=True)],
+                sorted(
+                    (str(v.sqref), v.type, v.formula1) for v in ws.data_validations.dataValidation
+                ),
+                ws.sheet_state,
+            )
+            for ws in wb.worksheets
+        }
+
+    assert content(gui) == content(cli)
+    if form == "新品提报表":
+        assert any(validations for _, validations, _ in content(gui).values())
+
+
 def test_jobs_deliver_results_errors_and_cancellation(qtbot: QtBot) -> None:
     def work(step: Step) -> int:
         for i in range(1000):

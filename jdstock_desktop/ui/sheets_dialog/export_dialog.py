@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jdstock_desktop.services.sheet_export import export_sheet
+from jdstock_desktop.services.forms_io import export_form
 from jdstock_desktop.sheets.definition import SheetDef
 from jdstock_desktop.sheets.forms import INTERCHANGE_SHEETS
 from jdstock_desktop.sheets.onboarding_forms import ONBOARDING_SHEETS
@@ -42,7 +42,7 @@ def export_to(book: Book, sheet: SheetDef, path: str, step: Step) -> int:
     target = Path(path)
     part = target.with_name(f"~{target.stem}.part{target.suffix or '.xlsx'}")
     try:
-        count = export_sheet(book, sheet, part)
+        count = export_form(book, sheet, part)
         if not step(1, 1):
             raise Cancelled
         os.replace(part, target)
