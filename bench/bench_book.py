@@ -109,7 +109,7 @@ def step_fill(db: Path, work: Path, args: argparse.Namespace) -> Figure:
 
 
 def step_export(db: Path, work: Path, args: argparse.Namespace) -> Figure:
-    from jdstock_desktop.services.sheet_export import export_sheet
+    from jdstock_desktop.services.form_handlers import export_sheet
     from jdstock_desktop.sheets.forms import REGIONAL_STOCK
     from jdstock_desktop.storage.db import open_book
 

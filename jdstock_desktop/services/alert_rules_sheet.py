@@ -14,9 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jdstock_desktop.domain.alerts import RuleKind, rule_label, rule_problem
+from jdstock_desktop.services.import_context import ImportContext, Row
 from jdstock_desktop.services.lookups import product_ids, unknown_sku
-from jdstock_desktop.services.sheet_export import Row, exporter
-from jdstock_desktop.services.sheet_import import ImportContext, importer
 from jdstock_desktop.sheets.reader import SheetRow
 from jdstock_desktop.storage.models import AlertRule, Product, Warehouse
 
@@ -32,7 +31,6 @@ def _describe(qty: int | None, days: Decimal | None, enabled: bool) -> str:
     return f"{threshold}，{'启用' if enabled else '停用'}"
 
 
-@importer("alert_rules")
 def import_alert_rules(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
     skus = product_ids(s)
     live = select(Warehouse.name, Warehouse.id).where(Warehouse.deleted.is_(False))
@@ -98,7 +96,6 @@ def import_alert_rules(s: Session, rows: list[SheetRow], ctx: ImportContext) -> 
     s.flush()
 
 
-@exporter("alert_rules")
 def export_alert_rules(s: Session) -> Iterator[Row]:
     found = s.execute(
         select(

@@ -10,7 +10,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from jdstock_desktop.domain.regions import ROOT_CODE, AddressError, load_regions
-from jdstock_desktop.services.sheet_import import ImportContext, importer
+from jdstock_desktop.services.import_context import ImportContext
 from jdstock_desktop.services.warehouses import replace_priorities_in
 from jdstock_desktop.sheets.reader import SheetRow
 from jdstock_desktop.storage.models import (
@@ -31,7 +31,6 @@ def _address_column(row: SheetRow, part: str) -> str:
     return "province"
 
 
-@importer("warehouses")
 def import_warehouses(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
     regions = load_regions()
     existing = {w.name: w for w in s.scalars(select(Warehouse).where(Warehouse.deleted.is_(False)))}
@@ -90,7 +89,6 @@ def _region_code(path: str) -> str:
     return load_regions().resolve(text).code
 
 
-@importer("priorities")
 def import_priorities(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
     whs = {w.name: w for w in s.scalars(select(Warehouse).where(Warehouse.deleted.is_(False)))}
     lists: dict[str, list[tuple[str, int | None]]] = defaultdict(list)
@@ -195,7 +193,6 @@ def update_product(product: Product, values: dict[str, object], ctx: ImportConte
     ctx.report.detail(f"修改商品 {product.code}：{headers}")
 
 
-@importer("products")
 def import_products(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
     existing = {p.code: p for p in s.scalars(select(Product))}
     new_rows: list[dict[str, object]] = []

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, selectinload
 from jdstock_desktop.domain.regions import AddressError, load_regions
 from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.errors import BadInput
+from jdstock_desktop.services.import_context import ImportContext, Row
 from jdstock_desktop.services.ledger import LedgerWriter
 from jdstock_desktop.services.lookups import unknown_sku
 from jdstock_desktop.services.orders import (
@@ -42,8 +43,6 @@ from jdstock_desktop.services.orders import (
     ship_lines,
     to_second,
 )
-from jdstock_desktop.services.sheet_export import Row, exporter
-from jdstock_desktop.services.sheet_import import ImportContext, importer
 from jdstock_desktop.sheets.reader import SheetRow
 from jdstock_desktop.storage.models import OrderLine, Product, SalesOrder, Warehouse
 
@@ -427,7 +426,6 @@ class _Applier:
         self.ctx.report.detail(f"新增订单「{order.order_no}」待发货（{len(order.lines)} 行）")
 
 
-@importer("orders")
 def import_orders(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
     writer = LedgerWriter(s, ctx.operator)
     orders = _Reader(s, ctx, writer.now).orders(rows)
@@ -481,7 +479,6 @@ def import_orders(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
         ctx.report.ledger_rows = writer.flush()
 
 
-@exporter("orders")
 def export_orders(s: Session) -> Iterator[Row]:
     regions = load_regions()
     paths: dict[str, tuple[str, str, str, str]] = {}

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.errors import BadInput
+from jdstock_desktop.services.import_context import ImportContext
 from jdstock_desktop.services.ledger import LedgerWriter, Pair
 from jdstock_desktop.services.lookups import product_ids, unknown_sku
-from jdstock_desktop.services.sheet_import import ImportContext, importer
 from jdstock_desktop.sheets.reader import SheetRow, gc_paused
 from jdstock_desktop.storage.models import LedgerEntry, Warehouse
 
@@ -72,7 +72,6 @@ def _resolve_pairs(
     return out
 
 
-@importer("regional_stock")
 def import_regional_stock(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
     with gc_paused():
         _set_regional_stock(s, rows, ctx)
@@ -127,7 +126,6 @@ def _ledger_key(time: dt.datetime, pair: Pair, delta: int, sheet_type: str, note
     return (time.replace(microsecond=0), pair, delta, sheet_type, note)
 
 
-@importer("ledger")
 def import_ledger(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
     resolved = _resolve_pairs(s, rows, ctx)
     if ctx.problems.items or not resolved:

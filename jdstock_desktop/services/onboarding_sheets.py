@@ -20,10 +20,9 @@ from jdstock_desktop.domain.onboarding import tax_rate_label as rate_label
 from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.errors import BadInput, NotFound
 from jdstock_desktop.services.import_book import update_product
+from jdstock_desktop.services.import_context import ImportContext, Row
 from jdstock_desktop.services.ledger import LedgerWriter
 from jdstock_desktop.services.lookups import unknown_sku
-from jdstock_desktop.services.sheet_export import Row, exporter
-from jdstock_desktop.services.sheet_import import ImportContext, importer
 from jdstock_desktop.sheets.definition import ColumnType
 from jdstock_desktop.sheets.onboarding_forms import (
     JD_REQUIRED,
@@ -132,7 +131,6 @@ def _submission_warnings(ctx: ImportContext, code: str, values: dict[str, object
         _warn(ctx, f"商品 {code} {why}")
 
 
-@importer("new_products")
 def import_new_products(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
     existing = {p.code: p for p in s.scalars(select(Product))}
     warehouses = dict(
@@ -233,7 +231,6 @@ def new_product_rows(s: Session, codes: Sequence[str] | None = None) -> Iterator
         yield row
 
 
-@exporter("new_products")
 def export_new_product_rows(s: Session) -> Iterator[Row]:
     return new_product_rows(s)
 
@@ -270,7 +267,6 @@ def _products(s: Session) -> dict[str, Product]:
     return {p.code: p for p in s.scalars(select(Product))}
 
 
-@importer("listing")
 def import_listing(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
     products = _products(s)
     for row in rows:
@@ -289,7 +285,6 @@ def import_listing(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None
     s.flush()
 
 
-@exporter("listing")
 def export_listing(s: Session) -> Iterator[Row]:
     for code, name, listed in s.execute(
         select(Product.code, Product.name, Product.listed).order_by(Product.code)
@@ -300,7 +295,6 @@ def export_listing(s: Session) -> Iterator[Row]:
 # --- 无货预定 ------------------------------------------------------------------------------------
 
 
-@importer("preorder")
 def import_preorder(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
     products = _products(s)
     standards = _standards(s)
@@ -334,7 +328,6 @@ def import_preorder(s: Session, rows: list[SheetRow], ctx: ImportContext) -> Non
     s.flush()
 
 
-@exporter("preorder")
 def export_preorder(s: Session) -> Iterator[Row]:
     for code, preorder, hours, quota in s.execute(
         select(
@@ -347,7 +340,6 @@ def export_preorder(s: Session) -> Iterator[Row]:
 # --- 类目时效标准 --------------------------------------------------------------------------------
 
 
-@importer("category_standards")
 def import_category_standards(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
     existing = {c.category3: c for c in s.scalars(select(CategoryStandard))}
     changed: dict[str, int] = {}
@@ -395,7 +387,6 @@ def _count_breaches(s: Session, ctx: ImportContext, changed: dict[str, int]) -> 
         _warn(ctx, f"类目「{c3}」有 {n} 个商品的期货时效超过新标准 {changed[c3]} 小时（规则 21）")
 
 
-@exporter("category_standards")
 def export_category_standards(s: Session) -> Iterator[Row]:
     for std in s.scalars(
         select(CategoryStandard).order_by(

@@ -1,48 +1,22 @@
-"""Exporting the book to the interchange sheets; what an export writes, an import reads back."""
+"""The rows of the book's own interchange sheets (仓库, 覆盖优先级, 商品, 分区库存, 库存流水): what
+an export writes, an import reads back. services.form_handlers lists them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from jdstock_desktop.domain.regions import ROOT_CODE, load_regions
 from jdstock_desktop.errors import BadInput
+from jdstock_desktop.services.import_context import Row
 from jdstock_desktop.services.import_stock import KIND_SHEET_TYPE
-from jdstock_desktop.sheets.definition import SheetDef
-from jdstock_desktop.sheets.writer import write_sheet
-from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import LedgerEntry, PriorityEntry, Product, Stock, Warehouse
-
-Row = dict[str, object]
-Exporter = Callable[[Session], Iterator[Row]]
-EXPORTERS: dict[str, Exporter] = {}
 
 XLSX_MAX_ROWS = 1_048_575  # below the header row
 
 
-def exporter(form_id: str) -> Callable[[Exporter], Exporter]:
-    def register(fn: Exporter) -> Exporter:
-        EXPORTERS[form_id] = fn
-        return fn
-
-    return register
-
-
-def export_sheet(book: Book, sheet: SheetDef, path: str | Path) -> int:
-    """Write `sheet` from the book to `path`; returns the number of data rows."""
-    from jdstock_desktop.services import sheet_handlers  # noqa: F401  (registers exporters)
-
-    fn = EXPORTERS.get(sheet.form_id)
-    if fn is None:
-        raise NotImplementedError(f"no exporter for {sheet.form_id}")
-    with book.read() as s:
-        return write_sheet(path, sheet, fn(s))
-
-
-@exporter("warehouses")
 def export_warehouses(s: Session) -> Iterator[Row]:
     regions = load_regions()
     for wh in s.scalars(
@@ -67,7 +41,6 @@ def region_path(code: str) -> str:
     return "全国" if code == ROOT_CODE else "/".join(load_regions().path_names(code))
 
 
-@exporter("priorities")
 def export_priorities(s: Session) -> Iterator[Row]:
     rows = s.execute(
         select(PriorityEntry.region_code, Warehouse.name, PriorityEntry.rank)
@@ -83,7 +56,6 @@ def export_priorities(s: Session) -> Iterator[Row]:
         yield {"region": region_path(code), "warehouse": name, "rank": rank}
 
 
-@exporter("products")
 def export_products(s: Session) -> Iterator[Row]:
     for p in s.scalars(select(Product).order_by(Product.code)):
         yield {
@@ -107,7 +79,6 @@ def export_products(s: Session) -> Iterator[Row]:
         }
 
 
-@exporter("regional_stock")
 def export_regional_stock(s: Session) -> Iterator[Row]:
     rows = s.execute(
         select(Product.code, Warehouse.name, Stock.on_hand)
@@ -121,7 +92,6 @@ def export_regional_stock(s: Session) -> Iterator[Row]:
         yield {"sku": code, "warehouse": name, "on_hand": on_hand}
 
 
-@exporter("ledger")
 def export_ledger(s: Session) -> Iterator[Row]:
     kinds = list(KIND_SHEET_TYPE)
     count = s.scalar(

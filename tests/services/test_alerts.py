@@ -328,7 +328,7 @@ def test_sheet_dry_run_writes_nothing(book: Book, shop: dict[str, Pair]) -> None
 def test_sheet_export_then_import_changes_nothing(
     book: Book, shop: dict[str, Pair], tmp_path: Path
 ) -> None:
-    from jdstock_desktop.services.sheet_export import export_sheet
+    from jdstock_desktop.services.form_handlers import export_sheet
     from jdstock_desktop.services.sheet_import import import_sheet
     from jdstock_desktop.sheets.forms import ALERT_RULES
 

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jdstock_desktop.errors import CellProblem, SheetErrors
-from jdstock_desktop.services import sheet_handlers  # noqa: F401  (registers the handlers)
 from jdstock_desktop.services.backup import auto_backup
-from jdstock_desktop.services.sheet_export import EXPORTERS
-from jdstock_desktop.services.sheet_import import IMPORTERS, ImportReport, import_rows
+from jdstock_desktop.services.form_handlers import can_export, can_import
+from jdstock_desktop.services.sheet_import import ImportReport, import_rows
 from jdstock_desktop.sheets.definition import SheetDef
 from jdstock_desktop.sheets.forms import INTERCHANGE_SHEETS
 from jdstock_desktop.sheets.onboarding_forms import ONBOARDING_SHEETS
@@ -27,12 +26,7 @@ Step = Callable[[int, int], bool]
 DRY_RUN_STEPS = 3  # detect, read and check, plan against the book
 
 
-def can_import(sheet: SheetDef) -> bool:
-    return sheet.form_id in IMPORTERS
-
-
-def can_export(sheet: SheetDef) -> bool:
-    return sheet.form_id in EXPORTERS
+__all__ = ["DryRun", "can_export", "can_import", "commit", "dry_run"]
 
 
 @dataclass(frozen=True)
