@@ -9,6 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+class Cancelled(Exception):
+    """Long work stopped because the clerk cancelled it (a progress step said so); whatever it
+    had begun was rolled back. Not an error to show."""
+
+
 class JdStockError(Exception):
     """Base of every expected refusal; anything else is a bug."""
 

@@ -40,9 +40,10 @@ from jdstock_desktop.storage.db import Book, open_book
 from jdstock_desktop.ui.app import install_translators
 from jdstock_desktop.ui.main_window import MainWindow, backup_sqlite, sqlite_file
 from jdstock_desktop.ui.settings import APPLICATION, ORGANIZATION
-from jdstock_desktop.ui.sheets_dialog import ImportDialog, jobs
+from jdstock_desktop.ui.sheets_dialog import ImportDialog
 from jdstock_desktop.ui.warehouses import WarehousesPage
 from jdstock_desktop.ui.warehouses.page import COVERAGE_TAB
+from jdstock_desktop.ui.widgets import jobs
 
 SIZE = QSize(1366, 800)
 WAIT_MS = 120_000  # a guard only: a page's background work ends long before on any real book

@@ -804,212 +804,212 @@ Out of stock %2   Safety stock %3   Slow-moving %4</translation>
     <name>ImportDialog</name>
     <message>
         <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="64"/>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="198"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="200"/>
         <source>导入表格</source>
         <translation>Import Sheet</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="68"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="69"/>
         <source>选择要导入的表格文件（.xlsx、.xlsm、.xls、.ods）</source>
         <translation>Choose the spreadsheet to import (.xlsx, .xlsm, .xls, .ods)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="69"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="71"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="80"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="82"/>
         <source>%1（暂不支持导入）</source>
         <translation>%1 (import not supported yet)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="87"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="89"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="88"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="90"/>
         <source>表格类型</source>
         <translation>Sheet type</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="99"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="101"/>
         <source>确认导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="101"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="103"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="123"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="125"/>
         <source>选择一个文件后，程序会先检查每个单元格并试算将要发生的变化，确认无误后再点「确认导入」写入账本。检查不会修改账本。</source>
         <translation>Once you choose a file, every cell is checked and the changes are worked out first; when they look right, click “Import” to write them to the book. Checking never changes the book.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="153"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="155"/>
         <source>将要发生的变化</source>
         <translation>Changes to be made</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="171"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="173"/>
         <source>工作表</source>
         <translation>Worksheet</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="172"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="174"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="173"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="175"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="174"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="176"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="179"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="181"/>
         <source>保存带批注的副本…</source>
         <translation>Save an annotated copy…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="181"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="183"/>
         <source>另存一份文件：出错的单元格标红并附批注，另加一张「错误清单」工作表</source>
         <translation>Save a copy of the file: bad cells marked red with a comment, plus an “Errors” worksheet</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="200"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="202"/>
         <source>表格文件 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="215"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="217"/>
         <source>（手动选择）</source>
         <translation>(chosen by hand)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="229"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="231"/>
         <source>正在检查 %1 …</source>
         <translation>Checking %1 …</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="238"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="240"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="277"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="279"/>
         <source>（自动识别）</source>
         <translation>(recognized)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="282"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="284"/>
         <source>无法识别这个文件是哪种表格：请在「表格类型」中选择，程序会按该表格重新检查。</source>
         <translation>Cannot tell which sheet this file is: choose it under “Sheet type” and the file is checked again as that sheet.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="291"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="293"/>
         <source>发现 %1 处错误，未写入任何数据。请改正后重新选择文件。</source>
         <translation>%1 errors found; nothing was written. Correct them and choose the file again.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="301"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="303"/>
         <source>这种表格暂不支持导入。</source>
         <translation>This sheet cannot be imported yet.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="308"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="310"/>
         <source>已取消检查，未写入任何数据。</source>
         <translation>Check cancelled; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="319"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="321"/>
         <source>文件与账本一致，导入不会改变任何数据。</source>
         <translation>The file matches the book; importing it would change nothing.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="321"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="323"/>
         <source>仅列出前 %1 条变化。</source>
         <translation>Only the first %1 changes are listed.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="323"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="325"/>
         <source>共 %1 条变化。</source>
         <translation>%1 changes in all.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="350"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="352"/>
         <source>正在写入账本（一个事务）…</source>
         <translation>Writing to the book (one transaction)…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="358"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="360"/>
         <source>已导入：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="359"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="361"/>
         <source>已写入账本。</source>
         <translation>Written to the book.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="367"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="369"/>
         <source>账本在检查后有变化，导入被拒绝，未写入任何数据：</source>
         <translation>The book changed after the check; the import was refused and nothing was written:</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="371"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="373"/>
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="371"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="373"/>
         <source>未写入任何数据。</source>
         <translation>Nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="379"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="381"/>
         <source>-错误批注</source>
         <translation>-errors</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="381"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="383"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="381"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="383"/>
         <source>保存带批注的副本</source>
         <translation>Save an annotated copy</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="389"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="391"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="389"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="391"/>
         <source>请另存为新文件，不要覆盖原文件。</source>
         <translation>Save it as a new file; do not overwrite the original.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="394"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="396"/>
         <source>正在保存带批注的副本…</source>
         <translation>Saving the annotated copy…</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="396"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="398"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="400"/>
+        <location filename="../../jdstock_desktop/ui/sheets_dialog/import_dialog.py" line="402"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -2708,67 +2708,67 @@ Everything in the current book will be replaced by the content of the backup. Be
         <translation>This user may not create tables or read and write in that database: ask the server administrator to grant the rights.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="110"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="99"/>
         <source>无法连接到数据库服务器：请检查服务器地址和端口，以及服务器是否已启动。</source>
         <translation>Cannot connect to the database server: check the server address and port, and that the server is running.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="129"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="118"/>
         <source>连接共享账本（PostgreSQL）</source>
         <translation>Connect to Shared Book (PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="131"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="120"/>
         <source>服务器名称或 IP 地址</source>
         <translation>Server name or IP address</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="138"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="127"/>
         <source>管理员为你创建的用户名</source>
         <translation>The user name the administrator created for you</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="142"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="131"/>
         <source>可以留空：留空时使用 PGPASSWORD 环境变量或 pgpass 文件中的密码。密码不会被保存。</source>
         <translation>May be left empty: the password in the PGPASSWORD environment variable or the pgpass file is used then. The password is never saved.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="150"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="139"/>
         <source>服务器</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="151"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="140"/>
         <source>端口</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="152"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="141"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="153"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="142"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="154"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="143"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="158"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="147"/>
         <source>数据库须由服务器管理员事先创建（例如 createdb -O 用户名 jdstock）；第一次连接时，程序会在其中自动建好账本的表。</source>
         <translation>The server administrator must create the database first (e.g. createdb -O username jdstock); the book&apos;s tables are created in it on the first connection.</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="175"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="164"/>
         <source>连接</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="176"/>
+        <location filename="../../jdstock_desktop/ui/shared_book_dialog.py" line="165"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -19,7 +19,7 @@ from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import Setting
 from jdstock_desktop.ui.compliance import CompliancePage
 from jdstock_desktop.ui.compliance.model import CHECK, DETAIL, ITEM, RULE
-from jdstock_desktop.ui.sheets_dialog import jobs
+from jdstock_desktop.ui.widgets import jobs
 from tests.helpers import add_product, add_warehouse
 
 

@@ -26,8 +26,7 @@ from jdstock_desktop.ui.dashboard import DashboardPage
 from jdstock_desktop.ui.dashboard.figures import HISTORY_DAYS, Figure
 from jdstock_desktop.ui.dashboard.notify import OutOfStockNotifier
 from jdstock_desktop.ui.dashboard.rules_dialog import AlertRulesDialog
-from jdstock_desktop.ui.sheets_dialog import jobs
-from jdstock_desktop.ui.widgets import dialogs
+from jdstock_desktop.ui.widgets import dialogs, jobs
 from tests.helpers import add_product, add_warehouse
 
 K = LedgerKind

@@ -16,8 +16,8 @@ from jdstock_desktop.storage.db import Book, open_book
 from jdstock_desktop.ui import settings
 from jdstock_desktop.ui.pages import PAGES
 from jdstock_desktop.ui.screenshots import render_screenshots
-from jdstock_desktop.ui.sheets_dialog import jobs
 from jdstock_desktop.ui.warehouses import WarehousesPage
+from jdstock_desktop.ui.widgets import jobs
 
 SKUS = 20  # a small book: every page has rows, the dashboard its charts
 SIZE = (1366, 800)

@@ -14,17 +14,17 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from jdstock_desktop.services import import_plan as planning
 from jdstock_desktop.sheets.forms import PRODUCTS, REGIONAL_STOCK
 from jdstock_desktop.sheets.reader import read_sheet
 from jdstock_desktop.sheets.writer import write_sheet
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import LedgerEntry
 from jdstock_desktop.ui.main_window import MainWindow
-from jdstock_desktop.ui.sheets_dialog import ExportDialog, ImportDialog, jobs
-from jdstock_desktop.ui.sheets_dialog import plan as planning
+from jdstock_desktop.ui.sheets_dialog import ExportDialog, ImportDialog
 from jdstock_desktop.ui.sheets_dialog.import_dialog import ERRORS, PREVIEW
-from jdstock_desktop.ui.sheets_dialog.jobs import Cancelled, Job, Step
-from jdstock_desktop.ui.widgets import dialogs
+from jdstock_desktop.ui.widgets import dialogs, jobs
+from jdstock_desktop.ui.widgets.jobs import Cancelled, Job, Step
 from tests.helpers import add_product, add_warehouse, on_hand_by_cell
 
 

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 from jdstock_desktop.services.compliance import CHECKS, Check, ComplianceReport, compliance_report
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.ui.compliance.model import DETAIL, FindingsModel, item_kind
-from jdstock_desktop.ui.sheets_dialog.jobs import Job, run_job
 from jdstock_desktop.ui.sheets_dialog.list_export import ListColumn, export_rows
 from jdstock_desktop.ui.widgets import dialogs
+from jdstock_desktop.ui.widgets.jobs import Job, run_job
 from jdstock_desktop.ui.widgets.page import Page
 
 CLEAN = QColor("#1a7f37")

@@ -44,10 +44,10 @@ from jdstock_desktop.ui.dashboard.charts import (
 from jdstock_desktop.ui.dashboard.figures import DashboardData, DayCounts, Figure
 from jdstock_desktop.ui.dashboard.notify import OutOfStockNotifier
 from jdstock_desktop.ui.dashboard.rules_dialog import AlertRulesDialog
-from jdstock_desktop.ui.sheets_dialog.jobs import Job, run_job
 from jdstock_desktop.ui.sheets_dialog.list_export import ListColumn, export_rows
 from jdstock_desktop.ui.sheets_dialog.rows_model import TypedRowsModel
 from jdstock_desktop.ui.widgets import dialogs
+from jdstock_desktop.ui.widgets.jobs import Job, run_job
 from jdstock_desktop.ui.widgets.page import Page
 
 T = ColumnType

@@ -24,15 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jdstock_desktop.services import import_plan as planning
 from jdstock_desktop.services.forms_io import export_form
 from jdstock_desktop.sheets.definition import SheetDef
 from jdstock_desktop.sheets.forms import INTERCHANGE_SHEETS
 from jdstock_desktop.sheets.onboarding_forms import ONBOARDING_SHEETS
 from jdstock_desktop.storage.db import Book
-from jdstock_desktop.ui.sheets_dialog import plan as planning
-from jdstock_desktop.ui.sheets_dialog.jobs import Cancelled, Job, Step
 from jdstock_desktop.ui.sheets_dialog.paths import in_last_dir, remember_dir
 from jdstock_desktop.ui.widgets import dialogs
+from jdstock_desktop.ui.widgets.jobs import Cancelled, Job, Step
 
 PROGRESS_DELAY_MS = 300
 

@@ -28,18 +28,18 @@ from PySide6.QtWidgets import (
 )
 
 from jdstock_desktop.errors import CellProblem, JdStockError, SheetErrors
+from jdstock_desktop.services import import_plan as planning
 from jdstock_desktop.services.sheet_import import ImportReport
 from jdstock_desktop.sheets.annotate import write_annotated_copy
 from jdstock_desktop.sheets.definition import ColumnType, SheetDef
 from jdstock_desktop.sheets.forms import INTERCHANGE_SHEETS
 from jdstock_desktop.sheets.onboarding_forms import ONBOARDING_SHEETS
 from jdstock_desktop.storage.db import Book
-from jdstock_desktop.ui.sheets_dialog import plan as planning
-from jdstock_desktop.ui.sheets_dialog.jobs import Job
 from jdstock_desktop.ui.sheets_dialog.list_export import ListColumn
 from jdstock_desktop.ui.sheets_dialog.paths import last_dir, remember_dir
 from jdstock_desktop.ui.sheets_dialog.rows_model import TypedRowsModel
 from jdstock_desktop.ui.widgets import dialogs
+from jdstock_desktop.ui.widgets.jobs import Job
 
 EMPTY, PREVIEW, ERRORS = range(3)  # the pages of the result stack
 OK_STYLE = "color: #1a7f37; font-weight: 600;"

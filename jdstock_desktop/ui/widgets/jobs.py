@@ -13,16 +13,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
 
+from jdstock_desktop.errors import Cancelled
+
+__all__ = ["Cancelled", "Job", "Step", "run_job"]
+
 Step = Callable[[int, int], bool]  # (done, total) -> False when cancelled
 
 _RUNNING: set[Job] = set()
 # Jobs that just ended, kept one more turn of the event loop: a job must not be freed while Qt is
 # still delivering its own finished event.
 _ENDED: list[Job] = []
-
-
-class Cancelled(Exception):
-    """Raised inside a job's function when `step` said the clerk cancelled."""
 
 
 class _Thread(QThread):

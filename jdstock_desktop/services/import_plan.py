@@ -1,4 +1,4 @@
-"""The work behind the import dialog, without Qt: detect, check, dry-run, commit.
+"""The import dialog's use case, without Qt: detect, check, dry-run, commit.
 
 The dry run keeps the checked rows, and 确认导入 commits exactly those rows: what the clerk saw in
 the preview is what is written, even if the file is edited meanwhile. The book is planned
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from jdstock_desktop.errors import CellProblem, SheetErrors
+from jdstock_desktop.errors import Cancelled, CellProblem, SheetErrors
 from jdstock_desktop.services.backup import auto_backup
 from jdstock_desktop.services.form_handlers import can_export, can_import
 from jdstock_desktop.services.sheet_import import ImportReport, import_rows
@@ -20,7 +20,6 @@ from jdstock_desktop.sheets.forms import INTERCHANGE_SHEETS
 from jdstock_desktop.sheets.onboarding_forms import ONBOARDING_SHEETS
 from jdstock_desktop.sheets.reader import SheetRow, check_sheet, detect_form
 from jdstock_desktop.storage.db import Book
-from jdstock_desktop.ui.sheets_dialog.jobs import Cancelled
 
 Step = Callable[[int, int], bool]
 DRY_RUN_STEPS = 3  # detect, read and check, plan against the book
