@@ -86,7 +86,7 @@ def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 def step_fill(db: Path, work: Path, args: argparse.Namespace) -> Figure:
     from sqlalchemy import func, select
 
-    from jdstock_desktop.services.demo import fill_demo
+    from jdstock_desktop.demo_book import fill_demo
     from jdstock_desktop.storage.db import open_book
     from jdstock_desktop.storage.models import LedgerEntry
 
@@ -223,7 +223,7 @@ def step_import_edited(db: Path, work: Path, args: argparse.Namespace) -> Figure
 
 
 def _route_addresses() -> list[str]:
-    from jdstock_desktop.services.demo import REGIONS
+    from jdstock_desktop.demo_book import REGIONS
 
     # The demo's customer addresses plus a few that fall back to the 全国 list or a ban.
     extra = ["广东/深圳/南山区", "江苏/南京/玄武区", "湖北/武汉/江汉区", "西藏/拉萨/城关区", "全国"]

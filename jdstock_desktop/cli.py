@@ -33,7 +33,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from jdstock_desktop.services.demo import fill_demo
+    from jdstock_desktop.demo_book import fill_demo
 
     book = _open(args)
     summary = fill_demo(book, skus=args.skus, seed=args.seed, progress=_stderr_progress)

@@ -287,7 +287,7 @@ def screenshot_command(
     """`jdstock screenshot`: a temporary demo book of `skus` products, or a copy of the SQLite
     book --db names (the dashboard marks out-of-stock notices as told; the clerk's book must
     keep its own). A PostgreSQL book is rendered as it is."""
-    from jdstock_desktop.services.demo import fill_demo
+    from jdstock_desktop.demo_book import fill_demo
 
     with tempfile.TemporaryDirectory(prefix="jdstock-screenshot-") as tmp:
         if db is None:

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, event, select, update
 from sqlalchemy.orm import sessionmaker
 
+from jdstock_desktop.demo_book import fill_demo
 from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.services import alert_history as ah
 from jdstock_desktop.services.alert_history import (
@@ -24,7 +25,6 @@ from jdstock_desktop.services.alert_history import (
     alert_history,
 )
 from jdstock_desktop.services.alerts import alerts_report, set_alert_rule
-from jdstock_desktop.services.demo import fill_demo
 from jdstock_desktop.services.ledger import LedgerWriter
 from jdstock_desktop.services.products import set_listed
 from jdstock_desktop.services.warehouses import update_warehouse

@@ -1,5 +1,6 @@
 """The demo book (`jdstock demo`): deterministic, consistent (SPEC §4), and with every kind of
-content the screens and reports show (SPEC §3, §5, §6, §8)."""
+content the screens and reports show (SPEC §3, §5, §6, §8). jdstock_desktop.demo_book is no
+service, but its book is tested on both back ends like the services', hence this folder."""
 
 from __future__ import annotations
 
@@ -13,11 +14,11 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from jdstock_desktop import demo_book as demo_module
+from jdstock_desktop.demo_book import PRIORITIES, REGIONS, WAREHOUSES, ean13, fill_demo
 from jdstock_desktop.domain.regions import load_regions
 from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.errors import BadInput
-from jdstock_desktop.services import demo as demo_module
-from jdstock_desktop.services.demo import PRIORITIES, REGIONS, WAREHOUSES, ean13, fill_demo
 from jdstock_desktop.services.ledger import ledger_mismatches
 from jdstock_desktop.services.routing import chain_for
 from jdstock_desktop.storage.db import Book, open_book

@@ -10,8 +10,8 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from jdstock_desktop.cli import main
+from jdstock_desktop.demo_book import fill_demo
 from jdstock_desktop.services.alerts import take_new_out_of_stock
-from jdstock_desktop.services.demo import fill_demo
 from jdstock_desktop.storage.db import Book, open_book
 from jdstock_desktop.ui import settings
 from jdstock_desktop.ui.pages import PAGES

@@ -1,5 +1,8 @@
 """A realistic demo stock book (`jdstock demo`): warehouses, SKUs, a year of ledger, orders, rules.
 
+Not a use case of the clerk's, so it lives beside the layers, not in services: it writes the
+book's tables in bulk (Core inserts) for speed and reads a constant or two of services.
+
 Everything is drawn from one `random.Random(seed)` in a fixed order, so a seed and a `today` give
 the same book every time. The year is simulated day by day, and inside a day phase by phase
 (arrivals, shipments of earlier orders, new orders, same-day shipments, counts) with the events
