@@ -499,11 +499,11 @@ class _LedgerSink:
         if not rows:
             return
         if self.raw:
-            self.conn.exec_driver_sql(self.sql, rows)  # type: ignore[arg-type]
+            self.conn.exec_driver_sql(self.sql, rows)
         else:
             parse = dt.datetime.fromisoformat
             self.conn.execute(
-                insert(LedgerEntry.__table__),
+                insert(LedgerEntry),
                 [
                     {**dict(zip(LEDGER_COLUMNS, r, strict=True)), "time": parse(r[0]),
                      "created_at": parse(r[11])}
@@ -606,7 +606,7 @@ class _Builder:
                 self.paused_ids.add(row.id)
         lists = {tree.resolve(path).code: entries for path, entries in PRIORITIES.items()}
         self.conn.execute(
-            insert(PriorityEntry.__table__),
+            insert(PriorityEntry),
             [
                 {"region_code": code, "warehouse_id": self.wid[key], "rank": rank}
                 for code, entries in lists.items()
@@ -645,7 +645,7 @@ class _Builder:
 
     def categories(self) -> None:
         self.conn.execute(
-            insert(CategoryStandard.__table__),
+            insert(CategoryStandard),
             [
                 {
                     "category1": c.c1,
@@ -748,11 +748,11 @@ class _Builder:
                 }
             )
             if len(rows) >= CHUNK:
-                self.conn.execute(insert(Product.__table__), rows)
+                self.conn.execute(insert(Product), rows)
                 rows = []
                 self._report(i + 1, self.n, "写入商品")
         if rows:
-            self.conn.execute(insert(Product.__table__), rows)
+            self.conn.execute(insert(Product), rows)
         self._report(self.n, self.n, "写入商品")
 
     # -- pairs and their replenishment policy --------------------------------------------------
@@ -872,10 +872,10 @@ class _Builder:
     def flush(self) -> None:
         # Orders and lines first: ledger rows name their line (foreign key).
         if self.order_rows:
-            self.conn.execute(insert(SalesOrder.__table__), self.order_rows)
+            self.conn.execute(insert(SalesOrder), self.order_rows)
             self.order_rows = []
         if self.line_rows:
-            self.conn.execute(insert(OrderLine.__table__), self.line_rows)
+            self.conn.execute(insert(OrderLine), self.line_rows)
             self.line_rows = []
         self.sink.write(self.rows)
         self.rows = []
@@ -1184,7 +1184,7 @@ class _Builder:
             for p in range(len(self.pair_pid))
         ]
         for start in range(0, len(rows), CHUNK):
-            self.conn.execute(insert(Stock.__table__), rows[start : start + CHUNK])
+            self.conn.execute(insert(Stock), rows[start : start + CHUNK])
             self._report(min(start + CHUNK, len(rows)), len(rows), "写入库存")
 
     def rules(self) -> None:
@@ -1211,7 +1211,7 @@ class _Builder:
                  "warehouse_id": next(iter(self.sku_pairs[i])),
                  "qty": rng.randrange(10, 101, 5), "days": None, "enabled": True}
             )  # fmt: skip
-        self.conn.execute(insert(AlertRule.__table__), rows)
+        self.conn.execute(insert(AlertRule), rows)
 
     def settings(self) -> None:
         # A sales contract ending soon, so the compliance list shows rule 17 as well.

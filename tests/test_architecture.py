@@ -80,6 +80,15 @@ def test_ruff_is_clean() -> None:
         assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_mypy_is_clean() -> None:
+    """[tool.mypy] of pyproject.toml over the whole package (bodies of untyped functions
+    checked, no unused `# type: ignore`), and the domain under --strict."""
+    exe = Path(sys.executable).with_name("mypy")
+    for args in ([], ["--strict", "jdstock_desktop/domain"]):
+        result = subprocess.run([str(exe), *args], cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_no_module_imports_one_that_imports_it_back() -> None:
     """No import circle anywhere in the package, imports inside functions included (only
     imports under TYPE_CHECKING, which never run, are left out)."""

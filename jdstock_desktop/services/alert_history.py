@@ -93,13 +93,13 @@ def master_fingerprint(s: Session) -> str:
     for rid, kind, pid, wid, qty, days, enabled in s.execute(rules.order_by(r.id)):
         days_text = None if days is None else f"{days:.4f}"
         h.update(repr(("r", rid, kind, pid, wid, qty, days_text, bool(enabled))).encode())
-    pid = Product.id
+    ids = Product.id
     listed = s.execute(
         select(
             func.count(),
-            func.sum(pid),
-            func.sum((pid * literal(_HASH_K, BigInteger)) % _HASH_P),
-            func.max(pid),
+            func.sum(ids),
+            func.sum((ids * literal(_HASH_K, BigInteger)) % _HASH_P),
+            func.max(ids),
         ).where(Product.listed.is_(True))
     ).one()
     h.update(repr(("p", *(None if v is None else int(v) for v in listed))).encode())
@@ -182,7 +182,7 @@ class HistoryCache:
                 values = tuple(counts)
                 if len(values) != 3 or any(type(v) is not int or v < 0 for v in values):
                     return None
-                days[dt.date.fromisoformat(key)] = values  # type: ignore[assignment]
+                days[dt.date.fromisoformat(key)] = values
         except (ValueError, TypeError, KeyError, AttributeError):
             return None
         return cls(fingerprint, mark, days)
@@ -218,10 +218,9 @@ def _write_cache(book: Book, cache: HistoryCache) -> bool:
 
 
 def _put_setting(conn: Connection, value: str) -> None:
-    t = Setting.__table__
-    done = conn.execute(update(t).where(t.c.key == CACHE_KEY).values(value=value))
+    done = conn.execute(update(Setting).where(Setting.key == CACHE_KEY).values(value=value))
     if not done.rowcount:
-        conn.execute(insert(t).values(key=CACHE_KEY, value=value))
+        conn.execute(insert(Setting).values(key=CACHE_KEY, value=value))
 
 
 # -- the history ---------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
+from typing import cast
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -38,7 +39,7 @@ def import_warehouses(s: Session, rows: list[SheetRow], ctx: ImportContext) -> N
     for row in rows:
         v = row.values
         name = str(v["name"])
-        parts = [v.get(k) or None for k in ADDRESS_KEYS]
+        parts = [str(v[k]) if v.get(k) else None for k in ADDRESS_KEYS]
         detail = str(v.get("detail") or "")
         status = v.get("status")
         if name == NATIONAL_WAREHOUSE_NAME:
@@ -102,7 +103,7 @@ def import_priorities(s: Session, rows: list[SheetRow], ctx: ImportContext) -> N
             continue
         name = str(v["warehouse"])
         wh = whs.get(name)
-        rank = v.get("rank")
+        rank = cast(int | None, v.get("rank"))
         if wh is None:
             ctx.problems.add(row.row, "warehouse", f"未知仓库「{name}」")
             continue

@@ -131,7 +131,7 @@ def import_ledger(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
     if ctx.problems.items or not resolved:
         return
     resolved.sort(key=lambda item: (item[0].values["time"], item[0].row))
-    times = [r.values["time"] for r, _ in resolved]
+    times = [cast(dt.datetime, r.values["time"]) for r, _ in resolved]
     # Re-importing the same file appends nothing: rows already in the ledger (same time, pair,
     # quantity, type and note) are matched once each and skipped.
     already: Counter[tuple] = Counter()
@@ -155,7 +155,8 @@ def import_ledger(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
         sheet_type = str(v["type"])
         delta = signed_delta(sheet_type, int(v["qty"]))  # type: ignore[call-overload]
         note = str(v.get("note") or "")
-        key = _ledger_key(v["time"], pair, delta, sheet_type, note)  # type: ignore[arg-type]
+        time = cast(dt.datetime, v["time"])
+        key = _ledger_key(time, pair, delta, sheet_type, note)
         if already[key]:
             already[key] -= 1
             ctx.report.unchanged += 1
@@ -166,11 +167,11 @@ def import_ledger(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
                 delta,
                 SHEET_TYPE_KIND[sheet_type],
                 where=f"{v['sku']} @ {v['warehouse']}",
-                time=v["time"],
+                time=time,
                 note=note,
                 dated=True,
                 tag=row.row,
-            )  # type: ignore[arg-type]
+            )
         except BadInput as exc:
             ctx.problems.add(row.row, "qty", str(exc))
             continue

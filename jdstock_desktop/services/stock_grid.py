@@ -13,6 +13,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 from sqlalchemy import select, tuple_
 
@@ -190,7 +191,8 @@ class StockGrid:
             keys = [self.reserved_total(r) for r in range(n)]
         else:
             keys = [self.available_total(r) for r in range(n)]
-        return sorted(range(n), key=keys.__getitem__, reverse=descending)
+        column: Sequence[Any] = keys
+        return sorted(range(n), key=lambda r: column[r], reverse=descending)
 
 
 def load_stock_grid(book: Book) -> StockGrid:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import LedgerEntry, Product, SalesOrder, Stock, Warehouse
@@ -27,8 +27,8 @@ class BookCounts:
 
 
 def book_counts(book: Book) -> BookCounts:
-    def count(stmt: object) -> int:
-        return int(s.scalar(stmt) or 0)  # type: ignore[arg-type]
+    def count(stmt: Select[int]) -> int:
+        return int(s.scalar(stmt) or 0)
 
     with book.read() as s:
         return BookCounts(

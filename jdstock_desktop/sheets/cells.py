@@ -251,7 +251,7 @@ def _bounds(col: Column) -> Callable[[int | Decimal], None]:
 def _refuse_flagged(v: object) -> None:
     """An Excel error value or an uncalculated formula is bad input in every column."""
     if v.__class__ is FlaggedCell:
-        raise CellError(v.reason)  # type: ignore[attr-defined]
+        raise CellError(v.reason)
 
 
 def _empty(required: bool) -> object:
@@ -502,7 +502,7 @@ def _text_column(col: Column) -> ColumnConverter:
     plain = _plain(col.text_rule)
 
     def convert(values: list[object]) -> list[object]:
-        out: list[object] = [v.strip() if v.__class__ is str else SLOW for v in values]  # type: ignore[attr-defined]
+        out: list[object] = [v.strip() if v.__class__ is str else SLOW for v in values]
         out = [s if s is SLOW or not s or plain(s) else SLOW for s in out]  # type: ignore[arg-type]
         if limit is not None:
             out = [s if s is SLOW or len(s) <= limit else SLOW for s in out]  # type: ignore[arg-type]
@@ -521,7 +521,7 @@ def _int_column(col: Column) -> ColumnConverter:
     def convert(values: list[object]) -> list[object]:
         out: list[object] = [
             int(v)
-            if v.__class__ is float and v.is_integer()  # type: ignore[attr-defined]
+            if v.__class__ is float and v.is_integer()
             else (v if v.__class__ is int else SLOW)
             for v in values
         ]

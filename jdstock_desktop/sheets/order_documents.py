@@ -66,7 +66,7 @@ def _text_width(value: object) -> int:
 
 def _put(ws: Worksheet, row: int, col: int, value: object, *, fmt: str | None = None) -> Cell:
     cell = ws.cell(row=row, column=col)
-    cell.value = value  # type: ignore[assignment]
+    cell.value = value
     if isinstance(value, str) and value[:1] in FORMULA_STARTS:
         cell.data_type = "s"  # SPEC §7: text that looks like a formula stays text
     if fmt:
@@ -142,7 +142,7 @@ RECEIPT_HEADERS = ("序号", "商品编码", "京东SKU", "商品名称", "规�
 def write_packing_list(path: Path, view: DocumentHeader, lines: Sequence[DocumentLine]) -> None:
     """装箱清单: one worksheet per box; this app packs one order line per box."""
     wb = Workbook()
-    wb.remove(wb.active)  # type: ignore[arg-type]
+    wb.remove(wb.active)
     columns = len(PACKING_HEADERS)
     for box, line in enumerate(lines, start=1):
         ws = wb.create_sheet(f"第{box}箱")

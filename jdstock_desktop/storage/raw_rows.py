@@ -8,7 +8,7 @@ from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 
-def fetch_plain(session: Session, stmt: Select[Any]) -> list[Any]:
+def fetch_plain(session: Session, stmt: Select) -> list[Any]:
     """Rows as plain DB-API tuples, with no type processing.
 
     The whole-book tables of the GUI (100,000 products, 500,000 stock rows) spend more time in

@@ -45,6 +45,7 @@ from jdstock_desktop.ui.shared_book_dialog import (
     shown_location,
 )
 from jdstock_desktop.ui.widgets import dialogs
+from jdstock_desktop.ui.widgets.page import Page
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
     def __init__(self, book: Book, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.book = book
-        self.pages: list[QWidget] = []
+        self.pages: list[Page] = []
         self._stale: set[int] = set()
         self.watch = BookWatch(self)  # other clerks' changes
 
@@ -202,25 +203,21 @@ class MainWindow(QMainWindow):
             self._page_changed_book(self.stack.currentIndex())  # the compliance check reads it
 
     @staticmethod
-    def _title(cls: type[QWidget]) -> str:
-        return QCoreApplication.translate("pages", str(getattr(cls, "title", cls.__name__)))
+    def _title(cls: type[Page]) -> str:
+        return QCoreApplication.translate("pages", cls.title or cls.__name__)
 
     # -- pages ----------------------------------------------------------------------------------
     def _build_pages(self) -> None:
         for i, cls in enumerate(PAGES):
-            page = cls(self.book, self.stack)  # type: ignore[call-arg]
+            page = cls(self.book, self.stack)
             self.pages.append(page)
             self.stack.addWidget(page)
             self.nav.blockSignals(True)
             self.nav.addItem(self._title(cls))
             self.nav.blockSignals(False)
-            message = getattr(page, "status_message", None)
-            if message is not None:
-                message.connect(self.show_message)
-            changed = getattr(page, "book_changed", None)
-            if changed is not None:
-                changed.connect(lambda i=i: self._page_changed_book(i))
-            link = getattr(page, "open_item", None)
+            page.status_message.connect(self.show_message)
+            page.book_changed.connect(lambda i=i: self._page_changed_book(i))
+            link = getattr(page, "open_item", None)  # pages whose rows link to other pages
             if link is not None:
                 link.connect(self.open_item)
         # Translated titles run longer than the Chinese ones: the list grows to the widest.
@@ -255,7 +252,7 @@ class MainWindow(QMainWindow):
         self._sync_nav(index)
         if index in self._stale:
             self._stale.discard(index)
-            self.pages[index].refresh()  # type: ignore[attr-defined]
+            self.pages[index].refresh()
         return True
 
     def _sync_nav(self, index: int) -> None:
@@ -271,8 +268,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _can_leave(page: QWidget) -> bool:
-        can_leave = getattr(page, "can_leave", None)
-        return bool(can_leave()) if callable(can_leave) else True
+        return page.can_leave() if isinstance(page, Page) else True
 
     def _can_leave_all(self) -> bool:
         current = self.current_page()

@@ -247,7 +247,7 @@ class ImportDialog(QDialog):
         if cancellable:
             progress.canceled.connect(job.cancel)
         else:
-            progress.setCancelButton(None)  # type: ignore[arg-type]
+            progress.setCancelButton(None)
         job.progressed.connect(lambda done, total: self._progressed(progress, done, total))
         job.ended.connect(self._job_ended)
         self.progress = progress

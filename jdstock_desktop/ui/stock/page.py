@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -298,7 +298,8 @@ class StockPage(Page):
         """Selected ranges as (top, left, bottom, right); the current cell when none."""
         ranges = [
             (r.top(), r.left(), r.bottom(), r.right())
-            for r in self.view.selectionModel().selection()
+            # QItemSelection iterates at run time; PySide6's stubs do not say so.
+            for r in self.view.selectionModel().selection()  # type: ignore[attr-defined]
         ]
         if not ranges:
             current = self.view.currentIndex()
@@ -433,7 +434,7 @@ class StockPage(Page):
         with a single row selected, the cell above fills it."""
         ranges, _ = self._selection_cells()
         model = self.model
-        cells = []
+        cells: list[tuple[int, int, int]] = []
         for top, left, bottom, right in ranges:
             source = top - 1 if top == bottom else top
             if source < 0:
@@ -492,7 +493,7 @@ class StockPage(Page):
     def _history_closed(self) -> None:
         self.history_dialog = None
 
-    def _context_menu(self, pos: object) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         menu.addAction(self.history_action)
         menu.addSeparator()
@@ -501,7 +502,7 @@ class StockPage(Page):
         menu.addSeparator()
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
-        menu.exec(self.view.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.exec(self.view.viewport().mapToGlobal(pos))
 
     # -- submitting -----------------------------------------------------------------------------
     def confirm_changes(self, changes: list[StagedChange]) -> bool:
