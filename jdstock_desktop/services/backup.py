@@ -30,10 +30,7 @@ BOOK_TABLES = frozenset({"alembic_version", "warehouse"})
 
 def sqlite_path(book: Book) -> Path | None:
     """The book's file, or None for PostgreSQL and in-memory books."""
-    url = book.engine.url
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        return Path(url.database)
-    return None
+    return book.file
 
 
 def backup_book(book: Book, dest: Path) -> Path:

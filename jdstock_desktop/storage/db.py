@@ -160,6 +160,11 @@ class Book:
             yield session
 
     @property
+    def file(self) -> Path | None:
+        """The book's SQLite file; None for a server book or an in-memory one."""
+        return sqlite_file(self.url)
+
+    @property
     def display_name(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 

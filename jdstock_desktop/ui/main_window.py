@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy import URL
 
 from jdstock_desktop import __version__
-from jdstock_desktop.errors import BadInput
+from jdstock_desktop.errors import BadInput, JdStockError
 from jdstock_desktop.services.backup import backup_dir, book_problem, restore_book
 from jdstock_desktop.services.summary import book_counts
-from jdstock_desktop.storage.book_file import sqlite_problem
+from jdstock_desktop.storage.book_file import failure_reason, sqlite_problem
 from jdstock_desktop.storage.db import KNOWN_REVISIONS, Book, open_book
 from jdstock_desktop.storage.sqlite_copy import CopyCancelled, copy_sqlite
 from jdstock_desktop.ui import profile_dialog, settings, settings_dialog, sheets_dialog
@@ -66,10 +66,7 @@ def book_location(book: Book) -> str:
 
 
 def sqlite_file(book: Book) -> Path | None:
-    url = book.engine.url
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        return Path(url.database)
-    return None
+    return book.file
 
 
 def not_a_book(path: Path) -> str | None:
@@ -526,8 +523,9 @@ class MainWindow(QMainWindow):
         except BackupCancelled:
             self.show_message(self.tr("已取消备份"))
             return False
-        except (sqlite3.Error, OSError) as e:
-            dialogs.show_error(self, self.tr("备份失败"), f"{dest}\n\n{e}")
+        except (sqlite3.Error, OSError, JdStockError) as e:  # a damaged book is not copied
+            reason = str(e) if isinstance(e, JdStockError) else f"{failure_reason(e)}\n{e}"
+            dialogs.show_error(self, self.tr("备份失败"), f"{dest}\n\n{reason}")
             return False
         finally:
             progress.close()
