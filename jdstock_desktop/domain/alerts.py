@@ -340,7 +340,9 @@ class SafetyAlert:
 
 
 @dataclass(frozen=True, slots=True)
-class SlowMovingAlert:
+class SkuTurnover:
+    """A SKU's available stock and its sales of the last 30 days, with the figures shown."""
+
     sku: str
     available: int
     sales30: int
@@ -351,8 +353,14 @@ class SlowMovingAlert:
 
     @property
     def turnover_days(self) -> float | None:
+        """None = infinite (stock and no sales in 30 days)."""
         days = turnover_days(self.available, self.sales30)
         return None if days is None else float(days)
+
+
+@dataclass(frozen=True, slots=True)
+class SlowMovingAlert(SkuTurnover):
+    """A SKU in 滞销 alert: its turnover above the rule's days."""
 
     def as_json(self) -> dict[str, object]:
         return {

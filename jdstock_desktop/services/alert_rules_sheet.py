@@ -17,7 +17,8 @@ from jdstock_desktop.domain.alerts import RuleKind, rule_label, rule_problem
 from jdstock_desktop.services.import_context import ImportContext, Row
 from jdstock_desktop.services.lookups import product_ids, unknown_sku
 from jdstock_desktop.sheets.reader import SheetRow
-from jdstock_desktop.storage.models import AlertRule, Product, Warehouse
+from jdstock_desktop.storage.alert_facts import rules_select
+from jdstock_desktop.storage.models import AlertRule, Warehouse
 
 Scope = tuple[str, int | None, int | None]  # (kind value, product id, warehouse id)
 
@@ -98,18 +99,8 @@ def import_alert_rules(s: Session, rows: list[SheetRow], ctx: ImportContext) -> 
 
 def export_alert_rules(s: Session) -> Iterator[Row]:
     found = s.execute(
-        select(
-            AlertRule.kind,
-            Product.code,
-            Warehouse.name,
-            AlertRule.qty,
-            AlertRule.days,
-            AlertRule.enabled,
-        )
-        .outerjoin(Product, Product.id == AlertRule.product_id)
-        .outerjoin(Warehouse, Warehouse.id == AlertRule.warehouse_id)
         # A rule of a deleted warehouse can never apply again, and its name no longer imports.
-        .where((AlertRule.warehouse_id.is_(None)) | (Warehouse.deleted.is_(False)))
+        rules_select().where((AlertRule.warehouse_id.is_(None)) | (Warehouse.deleted.is_(False)))
     ).all()
     # 滞销 first; within a kind defaults before SKU rules, "all warehouses" before one.
     rows = sorted(found, key=lambda r: (r.kind != RuleKind.SLOW.value, r.code or "", r.name or ""))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
@@ -286,8 +287,10 @@ def newest_ledger_time(session: Session) -> dt.datetime | None:
     return session.scalar(select(func.max(L.time)))
 
 
-def load_rules(session: Session) -> list[Rule]:
-    rows = session.execute(
+def rules_select() -> Select[str, str | None, str | None, int | None, Decimal | None, bool]:
+    """Every alert rule as (kind, SKU code, warehouse name, qty, days, enabled), None for the
+    default SKU or all warehouses: what the reports and the 预警规则 sheet read."""
+    return (
         select(
             AlertRule.kind,
             Product.code,
@@ -298,8 +301,11 @@ def load_rules(session: Session) -> list[Rule]:
         )
         .outerjoin(Product, Product.id == AlertRule.product_id)
         .outerjoin(Warehouse, Warehouse.id == AlertRule.warehouse_id)
-        .order_by(AlertRule.id)
     )
+
+
+def load_rules(session: Session) -> list[Rule]:
+    rows = session.execute(rules_select().order_by(AlertRule.id))
     return [
         Rule(RuleKind(kind), code, name, qty, days, bool(enabled))
         for kind, code, name, qty, days, enabled in rows

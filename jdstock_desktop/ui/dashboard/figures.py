@@ -18,9 +18,10 @@ from jdstock_desktop.domain.alerts import (
     AlertReport,
     RuleKind,
     SkuFacts,
-    daily_sales,
-    turnover_days,
+    SkuTurnover,
 )
+
+__all__ = ["HISTORY_DAYS", "DashboardData", "DayCounts", "Figure", "SkuTurnover", "sku_turnover"]
 from jdstock_desktop.services import alert_history as history
 from jdstock_desktop.services.alert_history import HISTORY_DAYS, DayCounts, Step
 from jdstock_desktop.services.alerts import alerts_and_skus, list_alert_rules
@@ -35,23 +36,6 @@ class Figure(Enum):
     SLOW_MOVING_SHARE = "slow_moving_share"
     TURNOVER = "turnover"
     DORMANT = "dormant"
-
-
-@dataclass(frozen=True, slots=True)
-class SkuTurnover:
-    sku: str
-    available: int
-    sales30: int
-
-    @property
-    def daily_sales(self) -> float:
-        return float(daily_sales(self.sales30))
-
-    @property
-    def turnover_days(self) -> float | None:
-        """None = infinite (stock and no sales in 30 days)."""
-        days = turnover_days(self.available, self.sales30)
-        return None if days is None else float(days)
 
 
 @dataclass(frozen=True)
