@@ -154,22 +154,30 @@ PRODUCT_FIELDS = (
 )  # fmt: skip
 
 
+# What an empty or typed cell of these columns stands for, in every sheet that sets products.
+_CELL_MEANS = {
+    "listed": lambda v: v == "上柜",
+    "spot_hours": lambda v: 48 if v is None else v,
+    "preorder": bool,
+    "futures_quota": lambda v: v or 0,
+}
+
+
+def product_cell(key: str, value: object) -> object:
+    """A checked 商品 or 新品提报表 cell as the Product attribute it sets (上柜 → True, an empty
+    现货时效 → 48, …); other cells as they are."""
+    means = _CELL_MEANS.get(key)
+    return value if means is None else means(value)
+
+
 def product_values(v: dict[str, object]) -> dict[str, object]:
     """Sheet cells -> Product attributes, with the defaults an empty cell stands for."""
     out: dict[str, object] = {}
     for key in PRODUCT_FIELDS:
         value = v.get(key)
-        if key == "listed":
-            value = value == "上柜"
-        elif key == "spot_hours":
-            value = 48 if value is None else value
-        elif key == "preorder":
-            value = bool(value)
-        elif key == "futures_quota":
-            value = value or 0
-        elif key in ("purchase_price", "jd_price", "futures_hours"):
-            pass  # None stays None
-        else:
+        if key in _CELL_MEANS:
+            value = product_cell(key, value)
+        elif key not in ("purchase_price", "jd_price", "futures_hours"):  # None stays None
             value = "" if value is None else str(value)
         out[key] = value
     return out

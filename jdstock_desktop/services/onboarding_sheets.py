@@ -19,7 +19,7 @@ from jdstock_desktop.domain.onboarding import gtin_problem, parse_tax_rate, pric
 from jdstock_desktop.domain.onboarding import tax_rate_label as rate_label
 from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.errors import BadInput, NotFound
-from jdstock_desktop.services.import_book import update_product
+from jdstock_desktop.services.import_book import product_cell, update_product
 from jdstock_desktop.services.import_context import ImportContext, Row
 from jdstock_desktop.services.ledger import LedgerWriter
 from jdstock_desktop.services.lookups import unknown_sku
@@ -102,14 +102,8 @@ def product_values(row: SheetRow, ctx: ImportContext) -> dict[str, object] | Non
             if value != value.quantize(Decimal(1).scaleb(-places)):
                 ctx.problems.add(row.row, key, f"最多 {places} 位小数，实际为 {value}")
                 bad = True
-        elif key == "listed":
-            value = value == "上柜"
-        elif key == "spot_hours":
-            value = 48 if value is None else value
-        elif key == "preorder":
-            value = bool(value)
-        elif key == "futures_quota":
-            value = value or 0
+        else:
+            value = product_cell(key, value)
         out[key] = value
     barcode = str(out["barcode"])
     if barcode and (why := gtin_problem(barcode)) is not None:
