@@ -25,7 +25,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from jdstock_desktop.domain.limits import MAX_MONEY, MAX_QUANTITY
 from jdstock_desktop.domain.text import clean_text, rule_for
 from jdstock_desktop.errors import BadInput, Conflict, NotFound, Refused
-from jdstock_desktop.services.stock_grid import search_key
+from jdstock_desktop.services.stock_grid import common_filter, search_key, text_filter
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import CategoryStandard, Product
 from jdstock_desktop.storage.raw_rows import fetch_plain
@@ -684,19 +684,10 @@ class ProductTable:
 
     def filter_rows(self, rows: Sequence[int], f: ProductFilter) -> list[int]:
         """The rows of `rows` (an order of all rows) that pass `f`, in that order."""
-        out = list(rows)
-        if f.category is not None:
-            cats, cat = self.categories, f.category
-            out = [r for r in out if cats[r] == cat]
-        if f.listed is not None:
-            listed, want = self.listed, f.listed
-            out = [r for r in out if listed[r] is want]
+        out = common_filter(rows, self.categories, f.category, self.listed, f.listed)
         if f.breach is BreachFilter.BREACH:
             out = [r for r in out if self.has_breach(r)]
-        search = self.search
-        for term in search_key(f.text).split():
-            out = [r for r in out if term in search[r]]
-        return out
+        return text_filter(out, self.search, f.text)
 
     def sort_order(self, column: Column, *, descending: bool = False) -> list[int]:
         """All rows ordered by one column; ties keep code order, blanks sort lowest."""

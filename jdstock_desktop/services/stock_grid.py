@@ -152,20 +152,11 @@ class StockGrid:
 
     def filter_rows(self, rows: Sequence[int], f: GridFilter) -> list[int]:
         """The rows of `rows` (an order of all rows) that pass `f`, in that order."""
-        out = list(rows)
-        if f.category is not None:
-            cats, cat = self.categories, f.category
-            out = [r for r in out if cats[r] == cat]
-        if f.listed is not None:
-            listed, want = self.listed, f.listed
-            out = [r for r in out if listed[r] is want]
+        out = common_filter(rows, self.categories, f.category, self.listed, f.listed)
         if f.alert is not StockAlert.ANY:
             flags = self._alert_flags(f.alert)
             out = [r for r in out if flags[r]]
-        search = self.search
-        for term in search_key(f.text).split():
-            out = [r for r in out if term in search[r]]
-        return out
+        return text_filter(out, self.search, f.text)
 
     # -- sorting --------------------------------------------------------------------------------
     def sort_order(
@@ -193,6 +184,30 @@ class StockGrid:
             keys = [self.available_total(r) for r in range(n)]
         column: Sequence[Any] = keys
         return sorted(range(n), key=lambda r: column[r], reverse=descending)
+
+
+def common_filter(
+    rows: Sequence[int],
+    categories: Sequence[str],
+    category: str | None,
+    listed: Sequence[bool],
+    want: bool | None,
+) -> list[int]:
+    """The rows of `rows` in `category` (None: any) and listed as `want` (None: either): the
+    filters the 库存 and 商品 pages share."""
+    out = list(rows)
+    if category is not None:
+        out = [r for r in out if categories[r] == category]
+    if want is not None:
+        out = [r for r in out if listed[r] is want]
+    return out
+
+
+def text_filter(rows: list[int], search: Sequence[str], text: str) -> list[int]:
+    """The rows whose search text holds every word of `text` (search_key folded)."""
+    for term in search_key(text).split():
+        rows = [r for r in rows if term in search[r]]
+    return rows
 
 
 def load_stock_grid(book: Book) -> StockGrid:
