@@ -12,7 +12,8 @@ from jdstock_desktop.domain.regions import ROOT_CODE, load_regions
 from jdstock_desktop.errors import BadInput
 from jdstock_desktop.services.import_context import Row
 from jdstock_desktop.services.import_stock import KIND_SHEET_TYPE
-from jdstock_desktop.storage.models import LedgerEntry, PriorityEntry, Product, Stock, Warehouse
+from jdstock_desktop.services.warehouses import priority_rows
+from jdstock_desktop.storage.models import LedgerEntry, Product, Stock, Warehouse
 
 XLSX_MAX_ROWS = 1_048_575  # below the header row
 
@@ -42,17 +43,7 @@ def region_path(code: str) -> str:
 
 
 def export_priorities(s: Session) -> Iterator[Row]:
-    rows = s.execute(
-        select(PriorityEntry.region_code, Warehouse.name, PriorityEntry.rank)
-        .join(Warehouse)
-        .order_by(
-            PriorityEntry.region_code,
-            PriorityEntry.rank.is_(None),
-            PriorityEntry.rank,
-            Warehouse.name,
-        )
-    )
-    for code, name, rank in rows:
+    for code, name, rank in priority_rows(s):
         yield {"region": region_path(code), "warehouse": name, "rank": rank}
 
 

@@ -246,17 +246,23 @@ class PriorityView:
     rank: int | None
 
 
+def priority_rows(s: Session) -> list[tuple[str, str, int | None]]:
+    """Every priority entry as (region code, warehouse name, rank), region by region in rank
+    order, the banned (no rank) last: what the editor shows and the 覆盖优先级 sheet writes."""
+    rows = s.execute(
+        select(PriorityEntry.region_code, Warehouse.name, PriorityEntry.rank)
+        .join(Warehouse)
+        .order_by(
+            PriorityEntry.region_code,
+            PriorityEntry.rank.is_(None),
+            PriorityEntry.rank,
+            Warehouse.name,
+        )
+    )
+    return [(code, name, rank) for code, name, rank in rows]
+
+
 def priority_lists(book: Book) -> list[PriorityView]:
     regions = load_regions()
     with book.read() as s:
-        rows = s.execute(
-            select(PriorityEntry.region_code, Warehouse.name, PriorityEntry.rank)
-            .join(Warehouse)
-            .order_by(
-                PriorityEntry.region_code,
-                PriorityEntry.rank.is_(None),
-                PriorityEntry.rank,
-                Warehouse.name,
-            )
-        )
-        return [PriorityView(c, regions.display_path(c), n, r) for c, n, r in rows]
+        return [PriorityView(c, regions.display_path(c), n, r) for c, n, r in priority_rows(s)]
