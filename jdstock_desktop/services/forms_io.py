@@ -18,7 +18,8 @@ from jdstock_desktop.services.supplier_profile import export_supplier_form, impo
 from jdstock_desktop.sheets.annotate import write_annotated_copy
 from jdstock_desktop.sheets.definition import SheetDef
 from jdstock_desktop.sheets.forms import sheet_by_name
-from jdstock_desktop.sheets.keyvalue import KeyValueForm, write_annotated_form_copy
+from jdstock_desktop.sheets.keyvalue import KeyValueForm
+from jdstock_desktop.sheets.keyvalue_annotate import write_annotated_form_copy
 from jdstock_desktop.sheets.onboarding_forms import NEW_PRODUCTS, SUPPLIER_FORM
 from jdstock_desktop.storage.db import Book
 

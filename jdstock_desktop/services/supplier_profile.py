@@ -21,15 +21,9 @@ from jdstock_desktop.services.compliance import CONTRACT_END_KEY
 from jdstock_desktop.services.sheet_import import ImportReport
 from jdstock_desktop.services.warehouses import view
 from jdstock_desktop.sheets.cells import show
-from jdstock_desktop.sheets.keyvalue import (
-    FormData,
-    FormRead,
-    check_form,
-    from_json,
-    to_json,
-    validate,
-    write_form,
-)
+from jdstock_desktop.sheets.keyvalue import FormData, from_json, to_json, validate
+from jdstock_desktop.sheets.keyvalue_reader import FormRead, check_form
+from jdstock_desktop.sheets.keyvalue_writer import write_form
 from jdstock_desktop.sheets.onboarding_forms import SUPPLIER_FORM
 from jdstock_desktop.storage.db import Book
 from jdstock_desktop.storage.models import Setting, Warehouse

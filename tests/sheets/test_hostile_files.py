@@ -22,7 +22,8 @@ from jdstock_desktop.sheets import reader
 from jdstock_desktop.sheets.annotate import write_annotated_copy
 from jdstock_desktop.sheets.cells import ERROR_LIST_SHEET
 from jdstock_desktop.sheets.forms import REGIONAL_STOCK
-from jdstock_desktop.sheets.keyvalue import check_form, write_annotated_form_copy
+from jdstock_desktop.sheets.keyvalue_annotate import write_annotated_form_copy
+from jdstock_desktop.sheets.keyvalue_reader import check_form
 from jdstock_desktop.sheets.onboarding_forms import SUPPLIER_FORM
 from jdstock_desktop.sheets.reader import NOT_READABLE
 from jdstock_desktop.storage.db import Book

@@ -26,14 +26,13 @@ from jdstock_desktop.sheets.keyvalue import (
     FormData,
     KeyValueForm,
     Section,
-    check_form,
     from_json,
-    read_form,
     to_json,
     validate,
-    write_annotated_form_copy,
-    write_form,
 )
+from jdstock_desktop.sheets.keyvalue_annotate import write_annotated_form_copy
+from jdstock_desktop.sheets.keyvalue_reader import check_form, read_form
+from jdstock_desktop.sheets.keyvalue_writer import write_form
 from jdstock_desktop.sheets.onboarding_forms import SUPPLIER_FORM as FORM
 from jdstock_desktop.sheets.writer import write_sheet
 from tests.sheets.test_reader import OTHER
