@@ -109,7 +109,7 @@ def step_fill(db: Path, work: Path, args: argparse.Namespace) -> Figure:
 
 
 def step_export(db: Path, work: Path, args: argparse.Namespace) -> Figure:
-    from jdstock_desktop.services.form_handlers import export_sheet
+    from jdstock_desktop.services.forms.table import export_sheet
     from jdstock_desktop.sheets.forms import REGIONAL_STOCK
     from jdstock_desktop.storage.db import open_book
 
@@ -150,7 +150,7 @@ def step_openpyxl_write(db: Path, work: Path, args: argparse.Namespace) -> Figur
 
 
 def _import(db: Path, path: Path, *, dry_run: bool, step: str) -> Figure:
-    from jdstock_desktop.services.sheet_import import import_sheet
+    from jdstock_desktop.services.forms.importing import import_sheet
     from jdstock_desktop.sheets.forms import REGIONAL_STOCK
     from jdstock_desktop.storage.db import open_book
 

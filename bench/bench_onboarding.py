@@ -26,10 +26,10 @@ from typing import TypeVar
 from sqlalchemy import insert, select
 
 from jdstock_desktop.domain.stock import LedgerKind
-from jdstock_desktop.services.forms_io import export_any, import_any
+from jdstock_desktop.services.forms.door import export_any, import_any
+from jdstock_desktop.services.forms.importing import ImportReport
+from jdstock_desktop.services.forms.onboarding_sheets import export_new_products
 from jdstock_desktop.services.ledger import LedgerWriter
-from jdstock_desktop.services.onboarding_sheets import export_new_products
-from jdstock_desktop.services.sheet_import import ImportReport
 from jdstock_desktop.services.supplier_profile import save_profile
 from jdstock_desktop.sheets.keyvalue import FormData
 from jdstock_desktop.storage.db import Book, open_book

@@ -47,7 +47,7 @@ def _stderr_progress(done: int, total: int, label: str) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from jdstock_desktop.services.forms_io import form_by_name, import_any
+    from jdstock_desktop.services.forms.door import form_by_name, import_any
 
     form_by_name(args.sheet)  # an unknown name is refused before the book is opened
     book = _open(args)
@@ -64,7 +64,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from jdstock_desktop.services.forms_io import display_name, export_any
+    from jdstock_desktop.services.forms.door import display_name, export_any
 
     name = display_name(args.sheet)
     book = _open(args)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from jdstock_desktop.domain.onboarding import CONTRACT_END, Finding, check_profile
 from jdstock_desktop.errors import BadInput, CellProblem, SheetErrors
 from jdstock_desktop.services.compliance import CONTRACT_END_KEY
-from jdstock_desktop.services.sheet_import import ImportReport
+from jdstock_desktop.services.forms.importing import ImportReport
 from jdstock_desktop.services.warehouses import view
 from jdstock_desktop.sheets.cells import show
 from jdstock_desktop.sheets.keyvalue import FormData, from_json, to_json, validate

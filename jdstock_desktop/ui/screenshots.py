@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
-from jdstock_desktop.services.form_handlers import export_sheet
+from jdstock_desktop.services.forms.table import export_sheet
 from jdstock_desktop.sheets.forms import REGIONAL_STOCK
 from jdstock_desktop.sheets.reader import read_sheet
 from jdstock_desktop.sheets.writer import write_sheet

@@ -139,7 +139,7 @@ def test_failures_raised_mid_command(
     error: BaseException,
     expected: str,
 ) -> None:
-    from jdstock_desktop.services import forms_io
+    from jdstock_desktop.services.forms import door as forms_io
 
     def fail(*_args: object, **_kw: object) -> None:
         raise error

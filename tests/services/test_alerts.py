@@ -255,7 +255,7 @@ def sheet_rows(*rows: dict[str, object]) -> list[object]:
 
 
 def import_rule_rows(book: Book, *rows: dict[str, object], dry_run: bool = False) -> object:
-    from jdstock_desktop.services.sheet_import import import_rows
+    from jdstock_desktop.services.forms.importing import import_rows
     from jdstock_desktop.sheets.forms import ALERT_RULES
 
     return import_rows(book, ALERT_RULES, sheet_rows(*rows), dry_run=dry_run)  # type: ignore[arg-type]
@@ -328,8 +328,8 @@ def test_sheet_dry_run_writes_nothing(book: Book, shop: dict[str, Pair]) -> None
 def test_sheet_export_then_import_changes_nothing(
     book: Book, shop: dict[str, Pair], tmp_path: Path
 ) -> None:
-    from jdstock_desktop.services.form_handlers import export_sheet
-    from jdstock_desktop.services.sheet_import import import_sheet
+    from jdstock_desktop.services.forms.importing import import_sheet
+    from jdstock_desktop.services.forms.table import export_sheet
     from jdstock_desktop.sheets.forms import ALERT_RULES
 
     set_alert_rule(book, "safety", "A1", "华东仓", None, Decimal("2.25"), enabled=False)

@@ -147,7 +147,7 @@ def test_a_damaged_book_is_neither_backed_up_nor_imported_into(
     stocked: Book, tmp_path: Path
 ) -> None:
     from jdstock_desktop.errors import BookUnusable
-    from jdstock_desktop.services.forms_io import import_any
+    from jdstock_desktop.services.forms.door import import_any
     from tests.helpers import write_xlsx
 
     path = Path(stocked.engine.url.database or "")

@@ -22,9 +22,9 @@ from sqlalchemy import func, insert, select
 
 from jdstock_desktop.cli import main
 from jdstock_desktop.domain.stock import LedgerKind
+from jdstock_desktop.services.forms.importing import import_sheet
 from jdstock_desktop.services.ledger import LedgerWriter
 from jdstock_desktop.services.lookups import warehouse_ids
-from jdstock_desktop.services.sheet_import import import_sheet
 from jdstock_desktop.services.stock import StockEdit, check_book, submit_stock_changes
 from jdstock_desktop.sheets.forms import REGIONAL_STOCK
 from jdstock_desktop.sheets.writer import write_sheet
@@ -72,7 +72,7 @@ CHILD = textwrap.dedent(
 
     book = open_book(db, operator="崩溃测试")
     if operation == "import":
-        from jdstock_desktop.services.sheet_import import import_sheet
+        from jdstock_desktop.services.forms.importing import import_sheet
 
         import_sheet(book, REGIONAL_STOCK, sheet)
     else:

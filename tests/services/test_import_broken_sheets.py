@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from jdstock_desktop.errors import SheetErrors
-from jdstock_desktop.services.sheet_import import import_sheet
+from jdstock_desktop.services.forms.importing import import_sheet
 from jdstock_desktop.services.stock import StockEdit, submit_stock_changes
 from jdstock_desktop.sheets.forms import LEDGER, PRODUCTS, REGIONAL_STOCK
 from jdstock_desktop.storage.db import Book

@@ -15,11 +15,11 @@ import pytest
 from sqlalchemy import select
 
 from jdstock_desktop.errors import SheetErrors
-from jdstock_desktop.services.form_handlers import export_sheet
-from jdstock_desktop.services.import_orders import export_orders
+from jdstock_desktop.services.forms.importing import ImportReport, import_rows, import_sheet
+from jdstock_desktop.services.forms.order_sheets import export_orders
+from jdstock_desktop.services.forms.table import export_sheet
 from jdstock_desktop.services.ledger import ledger_mismatches
 from jdstock_desktop.services.orders import create_order, get_order, ship_order
-from jdstock_desktop.services.sheet_import import ImportReport, import_rows, import_sheet
 from jdstock_desktop.services.warehouses import set_priorities
 from jdstock_desktop.sheets.forms import ORDERS
 from jdstock_desktop.sheets.reader import SheetRow

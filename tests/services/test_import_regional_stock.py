@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 
 from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.errors import SheetErrors
-from jdstock_desktop.services.form_handlers import export_sheet
+from jdstock_desktop.services.forms.importing import import_sheet
+from jdstock_desktop.services.forms.table import export_sheet
 from jdstock_desktop.services.ledger import LedgerWriter
-from jdstock_desktop.services.sheet_import import import_sheet
 from jdstock_desktop.services.stock import StockEdit, check_book, submit_stock_changes
 from jdstock_desktop.sheets.cells import SLOW, CellError, column_converter, converter
 from jdstock_desktop.sheets.definition import Column, ColumnType

@@ -12,8 +12,8 @@ from sqlalchemy import func, select, update
 
 from jdstock_desktop.cli import main
 from jdstock_desktop.errors import SheetErrors
+from jdstock_desktop.services.forms.importing import import_sheet
 from jdstock_desktop.services.ledger import ChainBreak
-from jdstock_desktop.services.sheet_import import import_sheet
 from jdstock_desktop.services.stock import StockEdit, check_book, submit_stock_changes
 from jdstock_desktop.sheets.definition import SheetDef
 from jdstock_desktop.sheets.forms import LEDGER, PRIORITIES, PRODUCTS, REGIONAL_STOCK
@@ -247,8 +247,8 @@ def test_random_backdated_files_against_random_books(
     """Whatever the book and the file: either the import is refused and the book unchanged, or
     the chain holds and on hand is never negative at any time; and the import is refused
     exactly when an independent walk of the merged history goes below zero."""
-    from jdstock_desktop.services.import_stock import signed_delta
-    from jdstock_desktop.services.sheet_import import import_rows
+    from jdstock_desktop.services.forms.importing import import_rows
+    from jdstock_desktop.services.forms.stock_sheets import signed_delta
     from jdstock_desktop.sheets.reader import SheetRow
     from jdstock_desktop.storage.db import open_book
 

@@ -1,4 +1,5 @@
-"""The onboarding tables (services/onboarding_sheets.py, through forms_io as the CLI uses them):
+"""The onboarding tables (services/forms/onboarding_sheets.py, through forms.door as the CLI
+uses them):
 新品提报表 create/update by 商品编码 with initial stock, warnings and refusals; 上柜表, 无货预定,
 类目时效标准; export → import is the identity (also as a property, and after LibreOffice re-saves
 every exported file)."""
@@ -21,9 +22,9 @@ from sqlalchemy import select
 from jdstock_desktop.domain.onboarding import TAX_RATES, gtin_check_digit
 from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.errors import NotFound, SheetErrors
-from jdstock_desktop.services import forms_io
+from jdstock_desktop.services.forms import door as forms_io
+from jdstock_desktop.services.forms.onboarding_sheets import PRODUCT_KEYS, export_new_products
 from jdstock_desktop.services.ledger import LedgerWriter
-from jdstock_desktop.services.onboarding_sheets import PRODUCT_KEYS, export_new_products
 from jdstock_desktop.services.supplier_profile import get_profile, save_profile
 from jdstock_desktop.sheets.annotate import BAD_FILL
 from jdstock_desktop.sheets.definition import META_SHEET

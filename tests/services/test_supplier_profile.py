@@ -18,8 +18,8 @@ from openpyxl import load_workbook
 from sqlalchemy import event, select
 
 from jdstock_desktop.errors import BadInput, SheetErrors
-from jdstock_desktop.services import forms_io
 from jdstock_desktop.services.compliance import CONTRACT_END_KEY
+from jdstock_desktop.services.forms import door as forms_io
 from jdstock_desktop.services.supplier_profile import (
     PROFILE_KEY,
     export_supplier_form,

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from jdstock_desktop.errors import SheetErrors
-from jdstock_desktop.services.form_handlers import export_sheet
-from jdstock_desktop.services.sheet_import import import_sheet
+from jdstock_desktop.services.forms.importing import import_sheet
+from jdstock_desktop.services.forms.table import export_sheet
 from jdstock_desktop.services.stock import StockEdit, check_book, submit_stock_changes
 from jdstock_desktop.sheets.annotate import write_annotated_copy
 from jdstock_desktop.sheets.forms import REGIONAL_STOCK

@@ -16,7 +16,7 @@ from defusedxml import EntitiesForbidden
 from sqlalchemy import func, select
 
 from jdstock_desktop.errors import SheetErrors
-from jdstock_desktop.services.sheet_import import import_sheet
+from jdstock_desktop.services.forms.importing import import_sheet
 from jdstock_desktop.services.stock import StockEdit, check_book, submit_stock_changes
 from jdstock_desktop.sheets import reader
 from jdstock_desktop.sheets.annotate import write_annotated_copy

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from jdstock_desktop.services import import_plan as planning
+from jdstock_desktop.services.forms import preview as planning
 from jdstock_desktop.sheets.forms import PRODUCTS, REGIONAL_STOCK
 from jdstock_desktop.sheets.reader import read_sheet
 from jdstock_desktop.sheets.writer import write_sheet
@@ -267,7 +267,7 @@ def test_every_form_from_the_export_dialog_equals_the_command_lines(
     """The GUI wrote the 新品提报表 without its dropdowns (issue 11): both doors now write one
     file — the same cells, the same dropdowns, the same hidden sheet."""
     from jdstock_desktop.cli import main
-    from jdstock_desktop.services.forms_io import form_by_name
+    from jdstock_desktop.services.forms.door import form_by_name
 
     sheet = form_by_name(form)
     dialog = ExportDialog(stock_book)

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jdstock_desktop.services import import_plan as planning
-from jdstock_desktop.services.forms_io import export_form
+from jdstock_desktop.services.forms import preview as planning
+from jdstock_desktop.services.forms.door import export_form
 from jdstock_desktop.sheets.definition import SheetDef
 from jdstock_desktop.sheets.forms import INTERCHANGE_SHEETS
 from jdstock_desktop.sheets.onboarding_forms import ONBOARDING_SHEETS

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from jdstock_desktop.errors import CellProblem, JdStockError, SheetErrors
-from jdstock_desktop.services import import_plan as planning
-from jdstock_desktop.services.sheet_import import ImportReport
+from jdstock_desktop.services.forms import preview as planning
+from jdstock_desktop.services.forms.importing import ImportReport
 from jdstock_desktop.sheets.annotate import write_annotated_copy
 from jdstock_desktop.sheets.definition import ColumnType, SheetDef
 from jdstock_desktop.sheets.forms import INTERCHANGE_SHEETS

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from jdstock_desktop.errors import CellProblem
-from jdstock_desktop.services.form_handlers import IMPORTERS
-from jdstock_desktop.services.import_context import ImportContext, ImportReport, Problems
+from jdstock_desktop.services.forms.context import ImportContext, ImportReport, Problems
+from jdstock_desktop.services.forms.table import IMPORTERS
 from jdstock_desktop.sheets.definition import SheetDef
 from jdstock_desktop.sheets.reader import SheetRow, check_sheet
 from jdstock_desktop.storage.db import Book

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
 from operator import itemgetter
 from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.errors import BadInput
-from jdstock_desktop.services.import_context import ImportContext
+from jdstock_desktop.services.forms.context import ImportContext, Row
 from jdstock_desktop.services.ledger import LedgerWriter, Pair
 from jdstock_desktop.services.lookups import product_ids, unknown_sku
 from jdstock_desktop.sheets.reader import SheetRow, gc_paused
-from jdstock_desktop.storage.models import LedgerEntry, Warehouse
+from jdstock_desktop.storage.models import LedgerEntry, Product, Stock, Warehouse
 
 # 库存流水 types and the ledger kinds they are stored as.
 SHEET_TYPE_KIND = {
@@ -184,3 +185,57 @@ def import_ledger(s: Session, rows: list[SheetRow], ctx: ImportContext) -> None:
         ctx.problems.add(cast(int, number), "qty", message)
     if not ctx.problems.items:
         ctx.report.ledger_rows = writer.flush()
+
+
+# --- export ------------------------------------------------------------------------------------
+
+
+XLSX_MAX_ROWS = 1_048_575  # below the header row
+
+
+def export_regional_stock(s: Session) -> Iterator[Row]:
+    rows = s.execute(
+        select(Product.code, Warehouse.name, Stock.on_hand)
+        .join(Product, Product.id == Stock.product_id)
+        .join(Warehouse, Warehouse.id == Stock.warehouse_id)
+        .where(Warehouse.deleted.is_(False))
+        .order_by(Product.code, Warehouse.id)
+        .execution_options(yield_per=20_000)
+    )
+    for code, name, on_hand in rows:
+        yield {"sku": code, "warehouse": name, "on_hand": on_hand}
+
+
+def export_ledger(s: Session) -> Iterator[Row]:
+    kinds = list(KIND_SHEET_TYPE)
+    count = s.scalar(
+        select(func.count()).select_from(LedgerEntry).where(LedgerEntry.kind.in_(kinds))
+    )
+    if count and count > XLSX_MAX_ROWS:
+        raise BadInput(
+            f"库存流水共 {count} 行，超过 Excel 单表上限 {XLSX_MAX_ROWS} 行，无法导出到一个工作表"
+        )
+    rows = s.execute(
+        select(
+            LedgerEntry.time,
+            Product.code,
+            Warehouse.name,
+            LedgerEntry.delta,
+            LedgerEntry.kind,
+            LedgerEntry.note,
+        )
+        .join(Product, Product.id == LedgerEntry.product_id)
+        .join(Warehouse, Warehouse.id == LedgerEntry.warehouse_id)
+        .where(LedgerEntry.kind.in_(kinds))
+        .order_by(LedgerEntry.time, LedgerEntry.id)
+        .execution_options(yield_per=20_000)
+    )
+    for time, code, name, delta, kind, note in rows:
+        yield {
+            "time": time,
+            "sku": code,
+            "warehouse": name,
+            "qty": delta,
+            "type": KIND_SHEET_TYPE[kind],
+            "note": note,
+        }

@@ -3,7 +3,7 @@
 Every form of sheets.forms and sheets.onboarding_forms that the book reads or writes is a row
 here (its form_id → the function turning checked rows into changes, the function giving its
 rows). Nothing registers itself on import: a new sheet is a declaration, a handler module, and a
-line in this table. The command line (services.forms_io) and every window go through it.
+line in this table. The command line (forms.door) and every window go through it.
 """
 
 from __future__ import annotations
@@ -11,15 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from jdstock_desktop.services import (
-    alert_rules_sheet,
-    import_book,
-    import_orders,
-    import_stock,
+from jdstock_desktop.services.forms import (
+    alert_rule_sheets,
+    book_sheets,
     onboarding_sheets,
-    sheet_export,
+    order_sheets,
+    stock_sheets,
 )
-from jdstock_desktop.services.import_context import Exporter, Importer
+from jdstock_desktop.services.forms.context import Exporter, Importer
 from jdstock_desktop.sheets.definition import SheetDef
 from jdstock_desktop.sheets.writer import write_sheet
 from jdstock_desktop.storage.db import Book
@@ -32,16 +31,16 @@ class FormHandlers:
 
 
 FORMS: dict[str, FormHandlers] = {
-    "warehouses": FormHandlers(import_book.import_warehouses, sheet_export.export_warehouses),
-    "priorities": FormHandlers(import_book.import_priorities, sheet_export.export_priorities),
-    "products": FormHandlers(import_book.import_products, sheet_export.export_products),
+    "warehouses": FormHandlers(book_sheets.import_warehouses, book_sheets.export_warehouses),
+    "priorities": FormHandlers(book_sheets.import_priorities, book_sheets.export_priorities),
+    "products": FormHandlers(book_sheets.import_products, book_sheets.export_products),
     "regional_stock": FormHandlers(
-        import_stock.import_regional_stock, sheet_export.export_regional_stock
+        stock_sheets.import_regional_stock, stock_sheets.export_regional_stock
     ),
-    "ledger": FormHandlers(import_stock.import_ledger, sheet_export.export_ledger),
-    "orders": FormHandlers(import_orders.import_orders, import_orders.export_orders),
+    "ledger": FormHandlers(stock_sheets.import_ledger, stock_sheets.export_ledger),
+    "orders": FormHandlers(order_sheets.import_orders, order_sheets.export_orders),
     "alert_rules": FormHandlers(
-        alert_rules_sheet.import_alert_rules, alert_rules_sheet.export_alert_rules
+        alert_rule_sheets.import_alert_rules, alert_rule_sheets.export_alert_rules
     ),
     "new_products": FormHandlers(
         onboarding_sheets.import_new_products, onboarding_sheets.export_new_product_rows

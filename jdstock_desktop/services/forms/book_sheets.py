@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import cast
 
@@ -11,8 +12,8 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from jdstock_desktop.domain.regions import ROOT_CODE, AddressError, load_regions
-from jdstock_desktop.services.import_context import ImportContext
-from jdstock_desktop.services.warehouses import replace_priorities_in
+from jdstock_desktop.services.forms.context import ImportContext, Row
+from jdstock_desktop.services.warehouses import priority_rows, replace_priorities_in
 from jdstock_desktop.sheets.reader import SheetRow
 from jdstock_desktop.storage.models import (
     NATIONAL_WAREHOUSE_NAME,
@@ -230,3 +231,58 @@ def import_products(s: Session, rows: list[SheetRow], ctx: ImportContext) -> Non
         s.execute(insert(Product), [{**defaults, **r} for r in new_rows])
         ctx.report.created += len(new_rows)
     s.flush()
+
+
+# --- export ------------------------------------------------------------------------------------
+
+
+def export_warehouses(s: Session) -> Iterator[Row]:
+    regions = load_regions()
+    for wh in s.scalars(
+        select(Warehouse)
+        .where(Warehouse.deleted.is_(False))
+        .order_by(Warehouse.is_national.desc(), Warehouse.id)
+    ):
+        names = regions.path_names(wh.region_code) if wh.region_code else []
+        parts = (*names, "", "", "", "")[:4]
+        yield {
+            "name": wh.name,
+            "province": parts[0],
+            "city": parts[1],
+            "county": parts[2],
+            "town": parts[3],
+            "detail": wh.address_detail,
+            "status": "暂停" if wh.paused else "启用",
+        }
+
+
+def region_path(code: str) -> str:
+    return "全国" if code == ROOT_CODE else "/".join(load_regions().path_names(code))
+
+
+def export_priorities(s: Session) -> Iterator[Row]:
+    for code, name, rank in priority_rows(s):
+        yield {"region": region_path(code), "warehouse": name, "rank": rank}
+
+
+def export_products(s: Session) -> Iterator[Row]:
+    for p in s.scalars(select(Product).order_by(Product.code)):
+        yield {
+            "code": p.code,
+            "jd_sku": p.jd_sku,
+            "name": p.name,
+            "brand": p.brand,
+            "model": p.model,
+            "spec": p.spec,
+            "category1": p.category1,
+            "category2": p.category2,
+            "category3": p.category3,
+            "unit": p.unit,
+            "purchase_price": p.purchase_price,
+            "jd_price": p.jd_price,
+            "listed": "上柜" if p.listed else "下柜",
+            "spot_hours": p.spot_hours,
+            "futures_hours": p.futures_hours,
+            "preorder": p.preorder,
+            "futures_quota": p.futures_quota,
+        }

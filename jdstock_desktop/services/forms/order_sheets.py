@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, selectinload
 from jdstock_desktop.domain.regions import AddressError, load_regions
 from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.errors import BadInput
-from jdstock_desktop.services.import_context import ImportContext, Row
+from jdstock_desktop.services.forms.context import ImportContext, Row
 from jdstock_desktop.services.ledger import LedgerWriter
 from jdstock_desktop.services.lookups import unknown_sku
 from jdstock_desktop.services.orders import (

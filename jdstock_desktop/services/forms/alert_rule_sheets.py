@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jdstock_desktop.domain.alerts import RuleKind, rule_label, rule_problem
-from jdstock_desktop.services.import_context import ImportContext, Row
+from jdstock_desktop.services.forms.context import ImportContext, Row
 from jdstock_desktop.services.lookups import product_ids, unknown_sku
 from jdstock_desktop.sheets.reader import SheetRow
 from jdstock_desktop.storage.alert_facts import rules_select

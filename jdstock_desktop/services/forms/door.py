@@ -11,9 +11,9 @@ from pathlib import Path
 
 from jdstock_desktop.errors import SheetErrors
 from jdstock_desktop.services.backup import auto_backup
-from jdstock_desktop.services.form_handlers import export_sheet
-from jdstock_desktop.services.onboarding_sheets import export_new_products
-from jdstock_desktop.services.sheet_import import ImportReport, import_sheet
+from jdstock_desktop.services.forms.importing import ImportReport, import_sheet
+from jdstock_desktop.services.forms.onboarding_sheets import export_new_products
+from jdstock_desktop.services.forms.table import export_sheet
 from jdstock_desktop.services.supplier_profile import export_supplier_form, import_supplier_form
 from jdstock_desktop.sheets.annotate import write_annotated_copy
 from jdstock_desktop.sheets.definition import SheetDef

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from jdstock_desktop.errors import Cancelled, CellProblem, SheetErrors
 from jdstock_desktop.services.backup import auto_backup
-from jdstock_desktop.services.form_handlers import can_export, can_import
-from jdstock_desktop.services.sheet_import import ImportReport, import_rows
+from jdstock_desktop.services.forms.importing import ImportReport, import_rows
+from jdstock_desktop.services.forms.table import can_export, can_import
 from jdstock_desktop.sheets.definition import SheetDef
 from jdstock_desktop.sheets.forms import INTERCHANGE_SHEETS
 from jdstock_desktop.sheets.onboarding_forms import ONBOARDING_SHEETS

@@ -1,6 +1,6 @@
 """Importers and exporters of the onboarding tables: 新品提报表, 上柜表, 无货预定, 类目时效标准.
 
-Each registers with the sheet_import / sheet_export registries. What JD's buyer would query but
+forms.table lists them. What JD's buyer would query but
 the book can still hold (an empty brand, a JD price below the purchase price, a futures ship time
 over the category standard) is reported as a warning line (注意：…) in the preview, not refused:
 the sheet must round-trip whatever the book holds.
@@ -19,8 +19,8 @@ from jdstock_desktop.domain.onboarding import gtin_problem, parse_tax_rate, pric
 from jdstock_desktop.domain.onboarding import tax_rate_label as rate_label
 from jdstock_desktop.domain.stock import LedgerKind
 from jdstock_desktop.errors import BadInput, NotFound
-from jdstock_desktop.services.import_book import product_cell, update_product
-from jdstock_desktop.services.import_context import ImportContext, Row
+from jdstock_desktop.services.forms.book_sheets import product_cell, update_product
+from jdstock_desktop.services.forms.context import ImportContext, Row
 from jdstock_desktop.services.ledger import LedgerWriter
 from jdstock_desktop.services.lookups import unknown_sku
 from jdstock_desktop.sheets.definition import ColumnType
