@@ -17,9 +17,9 @@ from pathlib import Path
 
 from jdstock_desktop.config import data_dir
 from jdstock_desktop.errors import BadInput, BookUnusable
-from jdstock_desktop.storage.book_file import book_tables, failure_reason
-from jdstock_desktop.storage.db import AUTO_BACKUPS, Book, resolve_url
-from jdstock_desktop.storage.sqlite_copy import auto_backup_file, backups_of, copy_sqlite
+from jdstock_desktop.storage.book_file import book_tables, failure_reason, sqlite_problem
+from jdstock_desktop.storage.db import AUTO_BACKUPS, KNOWN_REVISIONS, Book, resolve_url
+from jdstock_desktop.storage.sqlite_copy import Step, auto_backup_file, backups_of, copy_sqlite
 
 # Enough history to step back over a bad afternoon of imports, small enough not to fill a disk.
 MAX_AUTO_BACKUPS = AUTO_BACKUPS
@@ -33,8 +33,9 @@ def sqlite_path(book: Book) -> Path | None:
     return book.file
 
 
-def backup_book(book: Book, dest: Path) -> Path:
-    """Copy the open book to `dest` (a SQLite file); returns `dest`."""
+def backup_book(book: Book, dest: Path, step: Step | None = None) -> Path:
+    """Copy the open book to `dest` (a SQLite file); returns `dest`. `step(done, total)`
+    reports progress and returns False to cancel (Cancelled; nothing is left at `dest`)."""
     source = sqlite_path(book)
     if source is None:
         raise BadInput(
@@ -45,9 +46,15 @@ def backup_book(book: Book, dest: Path) -> Path:
     if dest.exists() and dest.resolve() == source.resolve():
         raise BadInput(f"不能备份到账本文件本身：{dest}")
     try:
-        return copy_sqlite(source, dest)
+        return copy_sqlite(source, dest, step)
     except (sqlite3.Error, OSError) as e:
         raise BookUnusable(f"备份失败：{dest}（{failure_reason(e)}；{e}）") from e
+
+
+def file_problem(path: Path) -> str | None:
+    """Why the file at `path` must not be opened as a book (another program's database, a
+    folder, a damaged or newer book); None when it may (a book, an empty or missing file)."""
+    return sqlite_problem(path, KNOWN_REVISIONS)
 
 
 def book_problem(path: Path) -> str | None:

@@ -22,7 +22,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from jdstock_desktop.errors import BookUnusable
+from jdstock_desktop.errors import BookUnusable, Cancelled
 from jdstock_desktop.storage.book_file import RESTORE_HINT, quick_check
 
 Step = Callable[[int, int], bool]  # (pages done, pages in all) -> False to cancel
@@ -30,8 +30,7 @@ PART = ".part"
 PART_MAX_AGE = dt.timedelta(hours=1)  # a younger .part may be a copy still running elsewhere
 
 
-class CopyCancelled(Exception):
-    """The copy's `step` asked to stop; nothing was left behind."""
+CopyCancelled = Cancelled  # the copy's `step` asked to stop; nothing was left behind
 
 
 def copy_sqlite(source: Path, dest: Path, step: Step | None = None) -> Path:

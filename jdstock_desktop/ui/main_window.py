@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -29,12 +28,16 @@ from PySide6.QtWidgets import (
 from sqlalchemy import URL
 
 from jdstock_desktop import __version__
-from jdstock_desktop.errors import BadInput, JdStockError
-from jdstock_desktop.services.backup import backup_dir, book_problem, restore_book
+from jdstock_desktop.errors import Cancelled, JdStockError
+from jdstock_desktop.services.backup import (
+    backup_book,
+    backup_dir,
+    book_problem,
+    file_problem,
+    restore_book,
+)
 from jdstock_desktop.services.summary import book_counts
-from jdstock_desktop.storage.book_file import failure_reason, sqlite_problem
-from jdstock_desktop.storage.db import KNOWN_REVISIONS, Book, open_book
-from jdstock_desktop.storage.sqlite_copy import CopyCancelled, copy_sqlite
+from jdstock_desktop.storage.db import Book, open_book
 from jdstock_desktop.ui import profile_dialog, settings, settings_dialog, sheets_dialog
 from jdstock_desktop.ui.book_watch import BookWatch
 from jdstock_desktop.ui.pages import PAGES
@@ -69,11 +72,6 @@ def sqlite_file(book: Book) -> Path | None:
     return book.file
 
 
-def not_a_book(path: Path) -> str | None:
-    """Why an existing file must not be opened as a book (opening would add our tables to it)."""
-    return sqlite_problem(path, KNOWN_REVISIONS)
-
-
 class Opening(Enum):
     """How an attempt to open a book ended."""
 
@@ -81,14 +79,6 @@ class Opening(Enum):
     FAILED = "failed"  # the clerk was told why
     NEEDS_PASSWORD = "needs password"  # the server wants one; nothing was shown yet
     STAYED = "stayed"  # the clerk kept the old book for its staged edits
-
-
-BackupCancelled = CopyCancelled
-
-
-def backup_sqlite(source: Path, dest: Path, step: Callable[[int, int], bool]) -> None:
-    """Copy a live SQLite book (storage's one copy), `step(done, total)` False to cancel."""
-    copy_sqlite(source, dest, step)
 
 
 class MainWindow(QMainWindow):
@@ -366,7 +356,7 @@ class MainWindow(QMainWindow):
         in PGPASSWORD or pgpass) is no error to show: the caller asks for the password."""
         shown = shown_location(location)  # the URL may carry the password the clerk typed
         if "://" not in location:
-            reason = not_a_book(Path(location))
+            reason = file_problem(Path(location))
             if reason:
                 dialogs.show_error(self, self.tr("无法打开账本"), f"{shown}\n\n{reason}")
                 return Opening.FAILED
@@ -519,13 +509,12 @@ class MainWindow(QMainWindow):
             return not progress.wasCanceled()
 
         try:
-            backup_sqlite(source, dest, step)
-        except BackupCancelled:
+            backup_book(self.book, dest, step)
+        except Cancelled:
             self.show_message(self.tr("已取消备份"))
             return False
-        except (sqlite3.Error, OSError, JdStockError) as e:  # a damaged book is not copied
-            reason = str(e) if isinstance(e, JdStockError) else f"{failure_reason(e)}\n{e}"
-            dialogs.show_error(self, self.tr("备份失败"), f"{dest}\n\n{reason}")
+        except JdStockError as e:  # a damaged book is not copied; a full disk, no rights…
+            dialogs.show_error(self, self.tr("备份失败"), f"{dest}\n\n{e}")
             return False
         finally:
             progress.close()
@@ -575,7 +564,7 @@ class MainWindow(QMainWindow):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             safety = restore_book(src, target)
-        except (BadInput, sqlite3.Error, OSError) as e:  # e.g. no room for the safety copy
+        except (JdStockError, OSError) as e:  # e.g. no room for the safety copy
             QApplication.restoreOverrideCursor()
             dialogs.show_error(self, self.tr("恢复失败"), str(e))
             return False

@@ -32,13 +32,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
+from jdstock_desktop.services.backup import backup_book
 from jdstock_desktop.services.forms.table import export_sheet
 from jdstock_desktop.sheets.forms import REGIONAL_STOCK
 from jdstock_desktop.sheets.reader import read_sheet
 from jdstock_desktop.sheets.writer import write_sheet
 from jdstock_desktop.storage.db import Book, open_book
 from jdstock_desktop.ui.app import install_translators
-from jdstock_desktop.ui.main_window import MainWindow, backup_sqlite, sqlite_file
+from jdstock_desktop.ui.main_window import MainWindow
 from jdstock_desktop.ui.settings import APPLICATION, ORGANIZATION
 from jdstock_desktop.ui.sheets_dialog import ImportDialog
 from jdstock_desktop.ui.warehouses import WarehousesPage
@@ -295,13 +296,13 @@ def screenshot_command(
             fill_demo(book, skus=skus)
         else:
             source = open_book(db)
-            path = sqlite_file(source)
+            path = source.file
             if path is None:
                 book = source
             else:
-                source.close()
                 copy = Path(tmp) / path.name  # the pictures show the book's own name
-                backup_sqlite(path, copy, lambda _done, _total: True)
+                backup_book(source, copy)
+                source.close()
                 book = open_book(copy)
         try:
             return render_screenshots(book, out_dir, language=language)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import sessionmaker
 
+from jdstock_desktop.errors import BadInput
 from jdstock_desktop.services.backup import auto_backups, backup_book, backup_dir
 from jdstock_desktop.services.stock import StockEdit, submit_stock_changes
 from jdstock_desktop.storage.db import Book, open_book
@@ -365,10 +366,11 @@ def test_backup_copies_the_book_with_the_sqlite_backup_api(
 
 
 def test_a_cancelled_backup_leaves_no_file(book: Book, tmp_path: Path) -> None:
+    from jdstock_desktop.errors import Cancelled
+
     dest = tmp_path / "b.sqlite3"
-    source = Path(book.engine.url.database or "")
-    with pytest.raises(mw.BackupCancelled):
-        mw.backup_sqlite(source, dest, lambda _done, _total: False)
+    with pytest.raises(Cancelled):
+        backup_book(book, dest, lambda _done, _total: False)
     assert list(tmp_path.glob("b.sqlite3*")) == []
 
 
@@ -482,7 +484,7 @@ def test_a_failed_restore_leaves_the_book_open(
     window = make_window(book)
 
     def fail(_src: Path, _target: object) -> None:
-        raise mw.BadInput("恢复失败：磁盘已满")
+        raise BadInput("恢复失败：磁盘已满")
 
     monkeypatch.setattr(mw, "restore_book", fail)
     assert not window.restore_from(saved)
