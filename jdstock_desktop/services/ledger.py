@@ -66,6 +66,9 @@ class LedgerWriter:
         self._tags: list[object] = []  # per row: what a problem names (a sheet row number)
         self._wheres: list[str] = []  # per row: the pair as the clerk names it
         self._deferred: set[Pair] = set()  # pairs whose on-hand check waits for the timeline
+        # The last walk of the timeline and how many rows it saw: timeline_problems() then
+        # flush() walk it once (a backdated import reads the pairs' later rows only once).
+        self._walked: tuple[int, list[dict[str, int]], list[tuple[object, str]]] | None = None
         self._loaded_all = False
 
     # -- reading -----------------------------------------------------------------------------
@@ -234,7 +237,15 @@ class LedgerWriter:
 
     def _chain(self) -> tuple[list[dict[str, int]], list[tuple[object, str]]]:
         """The before/after of the pending rows, walked in time order together with the pair's
-        later ledger rows, and the updates those later rows need; plus the problems found."""
+        later ledger rows, and the updates those later rows need; plus the problems found.
+        Pending rows are only ever appended, so a walk over as many rows as now still holds."""
+        if self._walked is not None and self._walked[0] == len(self._rows):
+            return self._walked[1], self._walked[2]
+        updates, problems = self._walk_all()
+        self._walked = (len(self._rows), updates, problems)
+        return updates, problems
+
+    def _walk_all(self) -> tuple[list[dict[str, int]], list[tuple[object, str]]]:
         rows = self._rows
         t = LedgerEntry.__table__.c
         if self.session.autoflush:
@@ -409,6 +420,7 @@ class LedgerWriter:
         written = len(self._rows)
         self._rows, self._tags, self._wheres = [], [], []
         self._deferred.clear()
+        self._walked = None
         return written
 
     def _conflict_message(self, read: list[tuple[int, int, int]]) -> str:
