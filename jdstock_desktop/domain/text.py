@@ -38,11 +38,17 @@ def rule_for(label: str) -> Textual:
     return Textual.NAME if name in NAME_LABELS else Textual.FREE
 
 
-def clean_text(rule: Textual, value: str, label: str) -> str:
-    """`value` (stripped) as stored under `rule`; BadInput naming `label` when it cannot be."""
+def checked_text(rule: Textual, value: str) -> tuple[str, str | None]:
+    """(`value` as stored under `rule`, why it cannot be or None): the one check behind sheet
+    cells and the services alike."""
     if rule is Textual.CODE:
         value = fold_code(value)
-    why = text_problem(value) if rule is Textual.FREE else key_problem(value)
+    return value, text_problem(value) if rule is Textual.FREE else key_problem(value)
+
+
+def clean_text(rule: Textual, value: str, label: str) -> str:
+    """`value` (stripped) as stored under `rule`; BadInput naming `label` when it cannot be."""
+    value, why = checked_text(rule, value)
     if why is not None:
         raise BadInput(f"{label}{why}")
     return value

@@ -14,14 +14,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from jdstock_desktop.domain.limits import MAX_MONEY, MAX_QUANTITY
-from jdstock_desktop.domain.text import (
-    INVISIBLE_PRINTABLE,
-    fold_code,
-    key_problem,
-    printable,
-    text_problem,
-)
-from jdstock_desktop.sheets.definition import META_SHEET, Column, ColumnType, SheetDef, Textual
+from jdstock_desktop.domain.text import INVISIBLE_PRINTABLE, Textual, checked_text, printable
+from jdstock_desktop.sheets.definition import META_SHEET, Column, ColumnType, SheetDef
 from jdstock_desktop.sheets.hidden_cells import FlaggedCell
 
 REQUIRED = "必填，不能为空"
@@ -264,26 +258,13 @@ def _empty(required: bool) -> object:
 def _cleaner(rule: Textual) -> Callable[[str], str]:
     """The check (and, for codes, the fold) of a non-empty text cell; CellError when bad."""
 
-    def code(s: str) -> str:
-        s = fold_code(s)
-        why = key_problem(s)
+    def clean(s: str) -> str:
+        s, why = checked_text(rule, s)
         if why is not None:
             raise CellError(why)
         return s
 
-    def name(s: str) -> str:
-        why = key_problem(s)
-        if why is not None:
-            raise CellError(why)
-        return s
-
-    def free(s: str) -> str:
-        why = text_problem(s)
-        if why is not None:
-            raise CellError(why)
-        return s
-
-    return {Textual.CODE: code, Textual.NAME: name, Textual.FREE: free}[rule]
+    return clean
 
 
 def _plain(rule: Textual) -> Callable[[str], bool]:
