@@ -17,9 +17,10 @@ import re
 import zipfile
 from collections.abc import Iterator
 
+from jdstock_desktop.sheets.zip_parts import part_chunks
+
 TRIM_FROM_BYTES = 16 << 20
 MIN_SAVING = 100_000  # rows past the last value before a copy is worth making
-_CHUNK = 1 << 24
 _OVERLAP = 4096  # a cell or row tag cut by a chunk boundary is seen whole in the next chunk
 
 _ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br\s*=\s*[\"'](\d+)[\"']")
@@ -82,25 +83,13 @@ def _blank_strings(z: zipfile.ZipFile) -> frozenset[int]:
     return frozenset(out)
 
 
-def _chunks(z: zipfile.ZipFile, name: str) -> Iterator[tuple[int, bytes]]:
-    """(offset of the chunk in the part, bytes), each starting with the end of the last."""
-    tail = b""
-    offset = 0
-    with z.open(name) as f:
-        while chunk := f.read(_CHUNK):
-            data = tail + chunk
-            yield offset - len(tail), data
-            offset += len(chunk)
-            tail = data[-_OVERLAP:]
-
-
 def _last_value_row(z: zipfile.ZipFile, name: str, blank: frozenset[int]) -> tuple[int, int] | None:
     """(row of the last value, last row number) of the part; None when a row has no r=.
     In each chunk the last value is found from the end (a greedy prefix makes the regular
     expression engine search backwards), so a sheet full of values costs one step a chunk."""
     last_value = 0
     last_row = 0
-    for _, data in _chunks(z, name):
+    for data in part_chunks(z, name, _OVERLAP):
         newest = _row_before(data, len(data))
         if newest is None:
             continue

@@ -13,7 +13,6 @@ no error cell (every sheet this app exports); only a sheet that has some is pars
 
 from __future__ import annotations
 
-import posixpath
 import re
 import zipfile
 import zlib
@@ -24,12 +23,13 @@ from xml.etree.ElementTree import Element
 
 from defusedxml.ElementTree import fromstring, iterparse
 
+from jdstock_desktop.sheets.zip_parts import part_chunks, relationship_part
+
 NO_CACHED_VALUE = "公式没有计算结果，请在 Excel 中打开并保存后再导入"
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_CHUNK = 1 << 24
 # Either kind of cell needs one of these in the XML: an error type or a formula element.
 _SUSPECT = re.compile(rb"""\bt\s*=\s*["']e["']|<(?:\w+:)?f[\s>/]""")
 _REF = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})$")
@@ -118,9 +118,7 @@ def _sheet_part(z: zipfile.ZipFile, title: str) -> str | None:
     for rel in rels.iter(f"{{{_PKG_REL}}}Relationship"):
         if rel.get("Id") == rid:
             target = rel.get("Target") or ""
-            part = posixpath.normpath(
-                target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            )
+            part = relationship_part(target)
             return part if part in names else None
     return None
 
@@ -128,16 +126,11 @@ def _sheet_part(z: zipfile.ZipFile, title: str) -> str | None:
 def _suspect(z: zipfile.ZipFile, part: str) -> bool:
     """Whether the part may hold an error cell or a formula: plain byte searches first (fast),
     the regular expression only where one of them hit or attributes are spaced oddly."""
-    tail = b""
-    with z.open(part) as f:
-        while chunk := f.read(_CHUNK):
-            data = tail + chunk
-            if any(token in data for token in _TOKENS) or (
-                (b"= " in data or b" =" in data) and _SUSPECT.search(data)
-            ):
-                return True
-            tail = data[-32:]
-    return False
+    return any(
+        any(token in data for token in _TOKENS)
+        or ((b"= " in data or b" =" in data) and _SUSPECT.search(data))
+        for data in part_chunks(z, part, 32)
+    )
 
 
 # What _SUSPECT finds in every file written by Excel, WPS, LibreOffice or openpyxl.

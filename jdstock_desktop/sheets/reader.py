@@ -15,7 +15,6 @@ import gc
 import io
 import itertools
 import operator
-import posixpath
 import re
 import zipfile
 import zlib
@@ -51,6 +50,7 @@ from jdstock_desktop.sheets.hidden_cells import (
     negative_date,
     raw_values,
 )
+from jdstock_desktop.sheets.zip_parts import part_chunks, relationship_part
 
 _Step = tuple[str, int, Converter]  # Column.key, position in the row, converter
 
@@ -325,7 +325,6 @@ def _mb(n: int) -> str:
 MAX_CELLS = 30_000_000
 # r="C12" of a cell or r="12" of a row, as calamine reads them (either quote, spaces around =).
 _REF = re.compile(rb"""\br\s*=\s*["']\s*([A-Za-z]{0,3})([0-9]{1,10})""")
-_SCAN_CHUNK = 1 << 24
 
 
 def _refuse_huge_extent(path: Path, sheet_name: str, file: str) -> None:
@@ -362,7 +361,7 @@ def _worksheet_parts(z: zipfile.ZipFile) -> list[str]:
             if not kind or not target or not kind[1].endswith("/worksheet"):
                 continue
             t = target[1]
-            part = posixpath.normpath(t.lstrip("/") if t.startswith("/") else f"xl/{t}")
+            part = relationship_part(t)
             if part in names:
                 found.add(part)
     return sorted(found)
@@ -373,10 +372,10 @@ def _extent(z: zipfile.ZipFile, name: str) -> tuple[int, int]:
     bounds (column ≤ Z and row < 1,000,000; or column ≤ ZZ and row < 10,000); only a part that
     fits neither has every r="…" read."""
     for quick, bound in _BOUNDS:
-        if not any(quick.search(data) for data in _chunks(z, name)):
+        if not any(quick.search(data) for data in part_chunks(z, name, 64)):
             return bound
     rows = cols = 1
-    for data in _chunks(z, name):
+    for data in part_chunks(z, name, 64):
         for letters, digits in _REF.findall(data):
             rows = max(rows, int(digits))
             if letters:
@@ -396,17 +395,6 @@ _BOUNDS = (
         (9_999, 702),
     ),
 )
-
-
-def _chunks(z: zipfile.ZipFile, name: str) -> Iterator[bytes]:
-    """The part's bytes in large pieces, each starting with the last bytes of the one before
-    (a reference cut in two is seen whole)."""
-    tail = b""
-    with z.open(name) as f:
-        while chunk := f.read(_SCAN_CHUNK):
-            data = tail + chunk
-            yield data
-            tail = data[-64:]
 
 
 def _column_number(letters: bytes) -> int:
