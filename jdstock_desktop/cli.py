@@ -342,10 +342,10 @@ def _say(text: str) -> None:
 
 def _failure(exc: Exception) -> str:
     """What the clerk reads for an error no refusal foresaw; the trace goes to the log file."""
-    from jdstock_desktop.storage.book_file import failure_reason, failure_text
+    from jdstock_desktop.storage.book_file import UNKNOWN_FAILURE, failure_reason, failure_text
 
     logged = _log_trace(exc)
-    if failure_reason(exc) != "账本无法打开或读写" or _is_database_error(exc):
+    if failure_reason(exc) != UNKNOWN_FAILURE or _is_database_error(exc):
         text = failure_text(exc)
     else:
         text = f"程序出现意外错误：{type(exc).__name__}: {str(exc)[:300]}"

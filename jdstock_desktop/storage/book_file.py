@@ -120,6 +120,7 @@ def _chain(error: BaseException) -> list[BaseException]:
     return seen
 
 
+UNKNOWN_FAILURE = "账本无法打开或读写"  # failure_reason of an error it knows nothing about
 UNKNOWN_URL = "无法识别的账本地址：请给出账本文件的路径，或 postgresql+psycopg://用户@服务器/数据库"
 
 
@@ -216,7 +217,7 @@ def failure_reason(error: BaseException) -> str:
             "与数据库服务器的连接失败或中断，本次操作未写入：请检查服务器地址、端口和网络，"
             "以及服务器是否在运行，然后重试"
         )
-    return "账本无法打开或读写"
+    return UNKNOWN_FAILURE
 
 
 def _is_driver(e: OSError) -> bool:
