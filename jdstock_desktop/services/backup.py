@@ -28,15 +28,10 @@ BACKUP_DIR_NAME = "backups"
 BOOK_TABLES = frozenset({"alembic_version", "warehouse"})
 
 
-def sqlite_path(book: Book) -> Path | None:
-    """The book's file, or None for PostgreSQL and in-memory books."""
-    return book.file
-
-
 def backup_book(book: Book, dest: Path, step: Step | None = None) -> Path:
     """Copy the open book to `dest` (a SQLite file); returns `dest`. `step(done, total)`
     reports progress and returns False to cancel (Cancelled; nothing is left at `dest`)."""
-    source = sqlite_path(book)
+    source = book.file
     if source is None:
         raise BadInput(
             f"{book.display_name} 不是 SQLite 账本文件，无法在这里备份；"
@@ -136,7 +131,7 @@ def auto_backup(book: Book, reason: str) -> Path | None:
     PostgreSQL book or a book file that does not exist yet (there is nothing to lose). A
     damaged book is refused (BookUnusable): nothing is imported into it.
     """
-    source = sqlite_path(book)
+    source = book.file
     if source is None or not source.exists():
         return None
     return _auto_backup_file(source, reason)

@@ -68,10 +68,6 @@ def book_location(book: Book) -> str:
     return bare.render_as_string(hide_password=False)
 
 
-def sqlite_file(book: Book) -> Path | None:
-    return book.file
-
-
 class Opening(Enum):
     """How an attempt to open a book ended."""
 
@@ -293,7 +289,7 @@ class MainWindow(QMainWindow):
     def _book_opened(self) -> None:
         location = book_location(self.book)
         shown = shown_location(location)  # a server book's without password, names readable
-        name = Path(location).name if sqlite_file(self.book) else shown
+        name = Path(location).name if self.book.file else shown
         # Ends with the application's display name, so Qt does not append it a second time.
         self.setWindowTitle(f"{name} — " + self.tr("京东工业供应商库存账本"))
         text = self.tr("账本：") + shown
@@ -302,7 +298,7 @@ class MainWindow(QMainWindow):
             metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, BOOK_LABEL_WIDTH)
         )
         self.book_label.setToolTip(shown)
-        is_sqlite = sqlite_file(self.book) is not None
+        is_sqlite = self.book.file is not None
         self.backup_action.setEnabled(is_sqlite)
         self.backup_action.setToolTip(
             self.tr("把账本复制为一个备份文件")
@@ -404,7 +400,7 @@ class MainWindow(QMainWindow):
         return self.tr("库存账本 (*.sqlite3 *.sqlite *.db);;所有文件 (*)")
 
     def _start_dir(self) -> str:
-        path = sqlite_file(self.book)
+        path = self.book.file
         return str(path.parent) if path else str(Path.home())
 
     def new_book(self) -> None:
@@ -480,7 +476,7 @@ class MainWindow(QMainWindow):
         return self.connect_shared_book(location, problem)
 
     def backup_book(self) -> None:
-        source = sqlite_file(self.book)
+        source = self.book.file
         if source is None:
             return
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
@@ -492,7 +488,7 @@ class MainWindow(QMainWindow):
             self.backup_to(Path(name))
 
     def backup_to(self, dest: Path) -> bool:
-        source = sqlite_file(self.book)
+        source = self.book.file
         if source is None:
             return False
         if dest.resolve() == source.resolve():
@@ -522,7 +518,7 @@ class MainWindow(QMainWindow):
         return True
 
     def restore_from_backup(self) -> None:
-        if sqlite_file(self.book) is None:
+        if self.book.file is None:
             return
         folder = backup_dir()
         start = folder if folder.is_dir() else Path(self._start_dir())
@@ -535,7 +531,7 @@ class MainWindow(QMainWindow):
     def restore_from(self, src: Path) -> bool:
         """Replace the open book by the backup `src` and show it; the replaced book is kept as
         an automatic backup first. False (the book open and unchanged) when refused."""
-        target = sqlite_file(self.book)
+        target = self.book.file
         if target is None:
             return False
         title = self.tr("从备份恢复")

@@ -521,7 +521,7 @@ def test_restore_is_disabled_for_a_server_book(
     make_window: Callable[[Book], MainWindow], book: Book, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = make_window(book)
-    monkeypatch.setattr(mw, "sqlite_file", lambda _book: None)  # as for a PostgreSQL book
+    monkeypatch.setattr(Book, "file", property(lambda _book: None))  # as for a PostgreSQL book
     window._book_opened()
     assert not window.restore_action.isEnabled()
     assert "pg_restore" in window.restore_action.toolTip()
@@ -533,7 +533,7 @@ def test_a_server_book_is_remembered_without_its_password() -> None:
     engine = create_engine("postgresql+psycopg://clerk:s3cret@db.example/stock")
     server = Book(engine.url.render_as_string(), engine, sessionmaker(engine), "测试员")
     assert book_location(server) == "postgresql+psycopg://clerk@db.example/stock"
-    assert mw.sqlite_file(server) is None  # so 备份账本 is disabled for it
+    assert server.file is None  # so 备份账本 is disabled for it
 
 
 def test_about(
