@@ -86,19 +86,6 @@ def quick_check(con: sqlite3.Connection) -> str | None:
     return None if found == ["ok"] else "；".join(found)
 
 
-def file_quick_check(path: Path) -> str | None:
-    """quick_check of the SQLite file at `path` opened read only; a file that cannot even be
-    read as SQLite is damaged too."""
-    try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return quick_check(con)
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-
-
 def _os_reason(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
         return "磁盘空间已满，请清理磁盘后重试"
