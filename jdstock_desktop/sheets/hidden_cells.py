@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar, cast
 from xml.etree.ElementTree import Element
 
 from defusedxml.ElementTree import fromstring, iterparse
@@ -54,21 +55,14 @@ def flagged_cells(path: str | Path, title: str) -> dict[tuple[int, int], Flagged
     """(0-based row, 0-based column) -> FlaggedCell for the worksheet `title` of the .xlsx at
     `path`; {} for a file that is no zip (.xls, .ods: calamine's answer stands) or whose parts
     cannot be found (the reader has said what is wrong with it already)."""
-    try:
-        if not zipfile.is_zipfile(path):
+
+    def scan(z: zipfile.ZipFile, part: str) -> dict[tuple[int, int], FlaggedCell]:
+        if not _suspect(z, part):
             return {}
-        with zipfile.ZipFile(path) as z:
-            part = _sheet_part(z, title)
-            if part is None or not _suspect(z, part):
-                return {}
-            with z.open(part) as f:
-                return dict(_scan(f))
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, zlib.error):
-        return {}
-    except Exception as exc:  # defusedxml's refusals and ParseError: the reader says it
-        if type(exc).__module__.startswith(("defusedxml", "xml")):
-            return {}
-        raise
+        with z.open(part) as f:
+            return dict(_scan(f))
+
+    return _read_sheet_part(path, title, scan)
 
 
 def raw_values(
@@ -77,20 +71,36 @@ def raw_values(
     """The stored text of the <v> of each cell at `positions` (0-based row, column) of the
     worksheet `title`; cells not found are left out. For the few cells whose value calamine
     turned into something else (a negative date serial becomes 00:00:00)."""
+    if not positions:
+        return {}
+
+    def values(z: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
+        with z.open(part) as f:
+            return dict(_values(f, positions))
+
+    return _read_sheet_part(path, title, values)
+
+
+Found = TypeVar("Found", dict[tuple[int, int], FlaggedCell], dict[tuple[int, int], str])
+
+
+def _read_sheet_part(
+    path: str | Path, title: str, read: Callable[[zipfile.ZipFile, str], Found]
+) -> Found:
+    """`read(zip, part)` on the worksheet part of `title`; an empty dict when the file is no
+    zip, the part cannot be found, or the XML is refused (the reader says what is wrong)."""
+    empty = cast(Found, {})
     try:
-        if not positions or not zipfile.is_zipfile(path):
-            return {}
+        if not zipfile.is_zipfile(path):
+            return empty
         with zipfile.ZipFile(path) as z:
             part = _sheet_part(z, title)
-            if part is None:
-                return {}
-            with z.open(part) as f:
-                return dict(_values(f, positions))
+            return empty if part is None else read(z, part)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, zlib.error):
-        return {}
-    except Exception as exc:
+        return empty
+    except Exception as exc:  # defusedxml's refusals and ParseError
         if type(exc).__module__.startswith(("defusedxml", "xml")):
-            return {}
+            return empty
         raise
 
 
